@@ -1,0 +1,162 @@
+//! nlerr: libnl-3's error module (`nl_geterror`, `nl_perror`,
+//! `nl_syserr2nlerr` and the `NLE_*` codes) as a C-ABI drop-in.
+//!
+//! It matches libnl 3.7 byte for byte except in one place: ENOBUFS, which
+//! `recvmsg` returns on a netlink socket whose receive buffer overflowed, maps
+//! to NLE_MISSED (35, "Kernel reported missed message ") where libnl returns
+//! NLE_NOMEM, so that a program mirroring kernel state knows it must
+//! resynchronise.
+//!
+//! The codes live in `table.rs`. build.rs turns the table and the functions
+//! below into `include/netlink/errno.h` with cbindgen.
+
+#![cfg_attr(not(test), no_std)]
+#![deny(unsafe_op_in_unsafe_fn)]
+
+// Unwinding out of an `extern "C"` function into C is undefined behaviour.
+// The test harness is the one exception: it needs unwinding and never runs
+// the library inside a C program.
+#[cfg(all(not(test), not(panic = "abort")))]
+compile_error!("nlerr must be built with panic = \"abort\" (see Cargo.toml's profiles)");
+
+// cbindgen reads the constants from build.rs's expansion of the table, which
+// it can parse, and must not also see the macro-built ones here.
+/// cbindgen:ignore
+mod codes;
+
+pub use codes::*;
+
+use core::ffi::{c_char, c_int};
+
+extern "C" {
+    /// The C library's standard error stream. It is read on each call because
+    /// a program may assign another stream to it.
+    static mut stderr: *mut libc::FILE;
+}
+
+/// Returns the message for the libnl error code `error`, as a NUL-terminated
+/// string.
+///
+/// The sign of `error` is ignored, so `nl_geterror(-NLE_MISSED)` works. Codes
+/// above NLE_MAX, and INT_MIN, whose absolute value does not fit in an `int`,
+/// yield "Unspecific failure". The pointer refers to static data that stays
+/// valid for the life of the process and must not be written to or freed.
+///
+/// Safe to call from any thread and from a signal handler: it does not touch
+/// errno, allocate or take a lock.
+#[no_mangle]
+pub extern "C" fn nl_geterror(error: c_int) -> *const c_char {
+    // unsigned_abs is defined for INT_MIN, where C's abs() is not.
+    let code = error.unsigned_abs() as usize;
+
+    codes::message_pointer(code).cast()
+}
+
+/// Writes the message for `error` to the C library's `stderr` stream, as
+/// `"<prefix>: <message>\n"`, or as `"<message>\n"` when `prefix` is NULL or
+/// empty.
+///
+/// The output goes through `stderr` (not straight to file descriptor 2), so
+/// it shares buffering and ordering with the program's own
+/// `fprintf(stderr, ...)`, and a single `fprintf` call keeps the line whole
+/// when several threads write at once. The prefix is copied as bytes: it is
+/// not checked as UTF-8 and never used as a format string. errno is the same
+/// on return as on entry, even when the write fails. When `stderr` is NULL,
+/// nothing is written.
+///
+/// # Safety
+///
+/// `prefix` must be NULL or point to a NUL-terminated string that stays valid
+/// and unchanged during the call. `stderr` must be NULL or a stream that has
+/// not been closed, as for any stdio call.
+#[no_mangle]
+pub unsafe extern "C" fn nl_perror(error: c_int, prefix: *const c_char) {
+    // SAFETY: __errno_location returns this thread's errno, always valid.
+    let errno = unsafe { libc::__errno_location() };
+    let saved_errno = unsafe { *errno };
+
+    // SAFETY: reading the pointer value of a C global. The read goes through
+    // a raw pointer because C code may assign to stderr at any time.
+    let stream = unsafe { core::ptr::addr_of!(stderr).read_volatile() };
+
+    if !stream.is_null() {
+        let message = nl_geterror(error);
+
+        // SAFETY: the caller guarantees `prefix` is NULL or a valid string,
+        // and both formats consume exactly the arguments passed.
+        unsafe {
+            if prefix.is_null() || *prefix == 0 {
+                libc::fprintf(stream, c"%s\n".as_ptr(), message);
+            } else {
+                libc::fprintf(stream, c"%s: %s\n".as_ptr(), prefix, message);
+            }
+        }
+    }
+
+    // SAFETY: as above.
+    unsafe { *errno = saved_errno };
+}
+
+/// Translates a system errno value into a libnl error code, as a positive
+/// number.
+///
+/// The sign of `error` is ignored. ENOBUFS becomes NLE_MISSED, where libnl 3.7
+/// returns NLE_NOMEM. Values without a mapping, INT_MIN and 0 among them,
+/// become NLE_FAILURE.
+///
+/// Safe to call from any thread and from a signal handler: it does not touch
+/// errno, allocate or take a lock.
+#[no_mangle]
+pub extern "C" fn nl_syserr2nlerr(error: c_int) -> c_int {
+    // wrapping_abs leaves INT_MIN negative, so it falls through to NLE_FAILURE.
+    match error.wrapping_abs() {
+        libc::EBADF => NLE_BAD_SOCK,
+        libc::EADDRINUSE => NLE_EXIST,
+        libc::EEXIST => NLE_EXIST,
+        libc::EADDRNOTAVAIL => NLE_NOADDR,
+        libc::ESRCH => NLE_OBJ_NOTFOUND,
+        libc::ENOENT => NLE_OBJ_NOTFOUND,
+        libc::EINTR => NLE_INTR,
+        libc::EAGAIN => NLE_AGAIN,
+        libc::ENOTSOCK => NLE_BAD_SOCK,
+        libc::ENOPROTOOPT => NLE_INVAL,
+        libc::EFAULT => NLE_INVAL,
+        libc::EACCES => NLE_NOACCESS,
+        libc::EINVAL => NLE_INVAL,
+        libc::ENOBUFS => NLE_MISSED,
+        libc::ENOMEM => NLE_NOMEM,
+        libc::EAFNOSUPPORT => NLE_AF_NOSUPPORT,
+        libc::EPROTONOSUPPORT => NLE_PROTO_MISMATCH,
+        libc::EOPNOTSUPP => NLE_OPNOTSUPP,
+        libc::EPERM => NLE_PERM,
+        libc::EBUSY => NLE_BUSY,
+        libc::ERANGE => NLE_RANGE,
+        libc::ENODEV => NLE_NODEV,
+        _ => NLE_FAILURE,
+    }
+}
+
+/// Aborts the process. Nothing in the library is expected to panic: the
+/// functions above index only within bounds checked at compile time.
+#[cfg(not(test))]
+#[panic_handler]
+fn panic(_info: &core::panic::PanicInfo) -> ! {
+    // SAFETY: abort has no preconditions.
+    unsafe { libc::abort() }
+}
+
+#[cfg(test)]
+mod tests;
+
+// Upstream libnl links libnl-3 with a version script that puts these functions
+// in the version node `libnl_3` (Debian's build does not). Defining them as
+// `name@@libnl_3` lets nlerr satisfy both versioned references
+// (`nl_geterror@libnl_3`) and unversioned ones. The `@@@` form renames the
+// symbol itself, so no unversioned copy is left. build.rs defines the node for
+// the shared library. The unit-test executable has no such node.
+#[cfg(not(test))]
+core::arch::global_asm!(
+    ".symver nl_geterror, nl_geterror@@@libnl_3",
+    ".symver nl_perror, nl_perror@@@libnl_3",
+    ".symver nl_syserr2nlerr, nl_syserr2nlerr@@@libnl_3",
+);
