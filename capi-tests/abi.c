@@ -41,15 +41,16 @@ static struct libnl open_system_libnl(void)
 	}
 
 	/* Both lookups must land in libnl's file, not in libnlerr.so. */
-	if (!dladdr(*(void **)&libnl.geterror, &info) || !strstr(info.dli_fname, "libnl-3.so")) {
-		printf("libnl's nl_geterror resolved outside libnl-3.so\n");
+	if (!dladdr(*(void **)&libnl.geterror, &info) || !strstr(info.dli_fname, "libnl-3.so") ||
+	    !dladdr(*(void **)&libnl.perror, &info) || !strstr(info.dli_fname, "libnl-3.so")) {
+		printf("libnl's functions resolved outside libnl-3.so\n");
 		exit(1);
 	}
 	return libnl;
 }
 
-/* Runs `call` with stderr redirected into a temporary file and returns what
- * it wrote, in `buffer`. */
+/* Calls perror_function(error, prefix) with file descriptor 2 redirected into
+ * a temporary file, and returns what it wrote, copied into `buffer`. */
 static const char *capture_stderr(void (*perror_function)(int, const char *), int error,
 				  const char *prefix, char *buffer, size_t size)
 {

@@ -5,9 +5,9 @@
  * The program moves itself into a new network namespace with unshare(2), so
  * the addresses it adds go to that namespace's loopback device and vanish
  * with it. It subscribes one libnl socket to IPv4 address notifications with
- * a receive buffer of a few KiB, adds a few hundred /32 addresses to lo
- * through a second socket without reading the first, and then calls
- * nl_recvmsgs_default on the first socket until it fails.
+ * a receive buffer of a few KiB. Through a second socket it adds a few
+ * hundred /32 addresses to lo without reading the first socket. Then it calls
+ * nl_recvmsgs_default on the first socket until that fails.
  *
  * It links only against the system's libnl-3 and libnl-route-3. Run it as
  * is to see libnl's own answer, or with LD_PRELOAD=libnlerr.so to see
