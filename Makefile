@@ -101,8 +101,10 @@ $(BUILD)/preload: capi-tests/preload.c capi-tests/check.h | test-packages
 
 # --- Demo -------------------------------------------------------------------
 
-demo: demo-packages $(LIBRARY) $(BUILD)/overflow
+demo: demo-packages $(LIBRARY) $(BUILD)/overflow $(BUILD)/cache_resync
 	@sh examples/demo.sh $(BUILD)/overflow $(LIBRARY)
+	@echo
+	@sh examples/cache_resync_demo.sh $(BUILD)/cache_resync $(LIBRARY)
 
 # --- Tests ------------------------------------------------------------------
 
