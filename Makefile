@@ -81,6 +81,15 @@ $(BUILD)/overflow: examples/overflow.c include/netlink/errno.h | demo-packages
 	@mkdir -p $(BUILD)
 	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< $(LIBNL_ROUTE_LIBS) -o $@
 
+$(BUILD)/cache_resync: examples/cache_resync.c include/netlink/errno.h | demo-packages
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< $(LIBNL_ROUTE_LIBS) -o $@
+
+# The same program with nlerr linked before libnl instead of preloaded.
+$(BUILD)/cache_resync_linked: examples/cache_resync.c include/netlink/errno.h $(LIBRARY) | test-packages
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< $(NLERR_LIBS) $(LIBNL_ROUTE_LIBS) -o $@
+
 $(BUILD)/abi: capi-tests/abi.c capi-tests/system_codes.c capi-tests/check.h capi-tests/code_names.h capi-tests/system_codes.h $(LIBRARY) | test-packages
 	@mkdir -p $(BUILD)
 	$(CC) $(CFLAGS) $(WARNINGS) $(LIBNL_CFLAGS) -c capi-tests/system_codes.c -o $(BUILD)/system_codes.o
@@ -92,12 +101,15 @@ $(BUILD)/preload: capi-tests/preload.c capi-tests/check.h | test-packages
 
 # --- Demo -------------------------------------------------------------------
 
-demo: demo-packages $(LIBRARY) $(BUILD)/overflow
+demo: demo-packages $(LIBRARY) $(BUILD)/overflow $(BUILD)/cache_resync
 	@sh examples/demo.sh $(BUILD)/overflow $(LIBRARY)
+	@echo
+	@sh examples/cache_resync_demo.sh $(BUILD)/cache_resync $(LIBRARY)
 
 # --- Tests ------------------------------------------------------------------
 
-CAPI_PROGRAMS := $(BUILD)/abi $(BUILD)/preload $(BUILD)/overflow
+CAPI_PROGRAMS := $(BUILD)/abi $(BUILD)/preload $(BUILD)/overflow $(BUILD)/cache_resync \
+	$(BUILD)/cache_resync_linked
 
 test: test-packages rust-test capi-test
 

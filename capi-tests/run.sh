@@ -37,5 +37,12 @@ run "preloaded nlerr shadows libnl" 0 env LD_PRELOAD="$library" "$build/preload"
 run "kernel overflow with libnl is NLE_NOMEM" 2 "$build/overflow"
 run "kernel overflow with preloaded nlerr is NLE_MISSED" 0 env LD_PRELOAD="$library" "$build/overflow"
 
+# Cache manager on a real overflow in a private network namespace: status 0
+# is caches that match the kernel after resyncs on NLE_MISSED, status 2 is
+# caches that went stale.
+run "cache resync with preloaded nlerr matches kernel" 0 env LD_PRELOAD="$library" "$build/cache_resync"
+run "cache resync with nlerr linked first matches kernel" 0 "$build/cache_resync_linked"
+run "cache with libnl alone goes stale" 2 "$build/cache_resync"
+
 echo "capi-tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
