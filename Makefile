@@ -109,3 +109,27 @@ capi-test: $(LIBRARY) $(CAPI_PROGRAMS)
 
 clean:
 	$(CARGO) clean
+
+# --- Linking and install ----------------------------------------------------
+
+# Test programs. The overflow variants exit 0 on NLE_MISSED and 2 on
+# NLE_NOMEM with ENOBUFS (see examples/overflow.c).
+
+# A stand-in for an upstream-built libnl-3, whose three functions sit in the
+# version node libnl_3, and a program whose references therefore carry that
+# version.
+$(BUILD)/libstandin.so: capi-tests/standin.c capi-tests/libnl_3.map | test-packages
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS) $(WARNINGS) $(LIBNL_CFLAGS) -fPIC -shared -Wl,-soname,libstandin.so \
+		-Wl,--version-script=capi-tests/libnl_3.map $< -o $@
+
+$(BUILD)/versioned: capi-tests/versioned.c capi-tests/check.h $(BUILD)/libstandin.so | test-packages
+	$(CC) $(CFLAGS) $(WARNINGS) $(LIBNL_CFLAGS) $< -L$(BUILD) -Wl,-rpath,$(abspath $(BUILD)) \
+		-lstandin -ldl -o $@
+
+LINKING_PROGRAMS := $(BUILD)/versioned
+
+capi-test: $(LINKING_PROGRAMS)
+
+# readelf (binutils) for the symbol checks.
+TEST_PACKAGES += binutils

@@ -37,5 +37,11 @@ run "preloaded nlerr shadows libnl" 0 env LD_PRELOAD="$library" "$build/preload"
 run "kernel overflow with libnl is NLE_NOMEM" 2 "$build/overflow"
 run "kernel overflow with preloaded nlerr is NLE_MISSED" 0 env LD_PRELOAD="$library" "$build/overflow"
 
+# Symbol versioning: exports, SONAME, and a program whose references carry the
+# version libnl_3, served by a stand-in library or by preloaded nlerr.
+run "exports are the three functions at libnl_3" 0 sh capi-tests/symbols.sh "$library" "$build/versioned"
+run "versioned references bind the stand-in" 0 "$build/versioned" standin
+run "preloaded nlerr binds versioned references" 0 env LD_PRELOAD="$library" "$build/versioned" nlerr
+
 echo "capi-tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
