@@ -112,6 +112,13 @@ clean:
 
 # --- Linking and install ----------------------------------------------------
 
+# Link flags for programs.
+#
+# Debian's and Ubuntu's gcc link with --as-needed, which drops libnlerr.so
+# from a program that calls none of its functions itself, although libnl calls
+# nl_syserr2nlerr on the program's behalf. --no-as-needed keeps it.
+NLERR_SHARED_LINK = -Wl,--push-state,--no-as-needed -lnlerr -Wl,--pop-state
+
 # Test programs. The overflow variants exit 0 on NLE_MISSED and 2 on
 # NLE_NOMEM with ENOBUFS (see examples/overflow.c).
 
@@ -127,7 +134,22 @@ $(BUILD)/versioned: capi-tests/versioned.c capi-tests/check.h $(BUILD)/libstandi
 	$(CC) $(CFLAGS) $(WARNINGS) $(LIBNL_CFLAGS) $< -L$(BUILD) -Wl,-rpath,$(abspath $(BUILD)) \
 		-lstandin -ldl -o $@
 
-LINKING_PROGRAMS := $(BUILD)/versioned
+# -lnlerr ahead of libnl's libraries, without LD_PRELOAD.
+$(BUILD)/overflow-linked: examples/overflow.c include/netlink/errno.h $(LIBRARY) | test-packages
+	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< $(NLERR_LIBS) \
+		$(LIBNL_ROUTE_LIBS) -o $@
+
+# The overflow program with no call of its own to nlerr's functions: linked
+# with the flags of nlerr.pc, and with plain --as-needed, which drops nlerr.
+$(BUILD)/indirect-linked: capi-tests/indirect.c examples/overflow.c include/netlink/errno.h $(LIBRARY) | test-packages
+	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< -L$(RELEASE) \
+		-Wl,-rpath,$(abspath $(RELEASE)) $(NLERR_SHARED_LINK) $(LIBNL_ROUTE_LIBS) -o $@
+
+$(BUILD)/indirect-as-needed: capi-tests/indirect.c examples/overflow.c include/netlink/errno.h $(LIBRARY) | test-packages
+	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< -L$(RELEASE) \
+		-Wl,-rpath,$(abspath $(RELEASE)) -Wl,--as-needed -lnlerr $(LIBNL_ROUTE_LIBS) -o $@
+
+LINKING_PROGRAMS := $(BUILD)/versioned $(BUILD)/overflow-linked $(BUILD)/indirect-linked $(BUILD)/indirect-as-needed
 
 capi-test: $(LINKING_PROGRAMS)
 

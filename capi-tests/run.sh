@@ -43,5 +43,11 @@ run "exports are the three functions at libnl_3" 0 sh capi-tests/symbols.sh "$li
 run "versioned references bind the stand-in" 0 "$build/versioned" standin
 run "preloaded nlerr binds versioned references" 0 env LD_PRELOAD="$library" "$build/versioned" nlerr
 
+# Link order without LD_PRELOAD: libnlerr.so.1 ahead of libnl-3.so.200.
+run "link order puts libnlerr.so.1 first" 0 sh capi-tests/needed.sh "$build/overflow-linked"
+run "kernel overflow linked with -lnlerr first" 0 "$build/overflow-linked"
+run "kernel overflow without own calls, --no-as-needed" 0 "$build/indirect-linked"
+run "kernel overflow without own calls, --as-needed drops nlerr" 2 "$build/indirect-as-needed"
+
 echo "capi-tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
