@@ -112,12 +112,49 @@ clean:
 
 # --- Linking and install ----------------------------------------------------
 
+OBJCOPY = objcopy
+NLERR_FUNCTIONS := nl_geterror nl_perror nl_syserr2nlerr
+
 # Link flags for programs.
 #
 # Debian's and Ubuntu's gcc link with --as-needed, which drops libnlerr.so
 # from a program that calls none of its functions itself, although libnl calls
 # nl_syserr2nlerr on the program's behalf. --no-as-needed keeps it.
 NLERR_SHARED_LINK = -Wl,--push-state,--no-as-needed -lnlerr -Wl,--pop-state
+# An archive member is linked only for a symbol that is still undefined when
+# the linker reads the archive. Marking nl_syserr2nlerr undefined pulls nlerr's
+# object in ahead of libnl-3.a even when the program does not call it.
+NLERR_STATIC_LINK = -Wl,--undefined=nl_syserr2nlerr
+
+LIBNL_ROUTE_STATIC_LIBS = $(shell pkg-config --static --libs libnl-route-3.0)
+
+# The static library for C programs: nlerr's own object from cargo's archive,
+# with plain symbol names. rustc names the crate's objects nlerr.nlerr.*.o.
+#
+# Cargo's archive also bundles Rust's compiler_builtins: about 300 members with
+# compiler-rt routines (__udivti3, __muldc3, ...) and libm functions (floor,
+# fma, sqrt, ...). A C program linked with that archive ahead of -lm takes
+# such a member for its own floor or fma call, and the member's reference to
+# rust_eh_personality then fails the link. nlerr's object, built with LTO,
+# needs none of them: capi-tests/archive.sh checks that it needs only libc.
+#
+# The `@@libnl_3` version suffixes mean nothing in an executable, and they fail
+# the link of a shared library whose version script lacks the node libnl_3,
+# so the archive carries the names as libnl-3.a does.
+STATIC_LIBRARY := $(BUILD)/libnlerr.a
+
+library: $(STATIC_LIBRARY)
+
+$(STATIC_LIBRARY): $(ARCHIVE) Makefile
+	rm -rf $(BUILD)/archive $@
+	mkdir -p $(BUILD)/archive
+	members=$$($(AR) t $(ARCHIVE) | grep '^nlerr\.'); \
+	if [ -z "$$members" ]; then echo "$(ARCHIVE) has no member named nlerr.*" >&2; exit 1; fi; \
+	cd $(BUILD)/archive && $(AR) x $(abspath $(ARCHIVE)) $$members
+	for object in $(BUILD)/archive/*.o; do \
+		$(OBJCOPY) $(foreach function,$(NLERR_FUNCTIONS),--redefine-sym $(function)@@libnl_3=$(function)) "$$object" || exit 1; \
+	done
+	$(AR) rcs $@ $(BUILD)/archive/*.o
 
 # Test programs. The overflow variants exit 0 on NLE_MISSED and 2 on
 # NLE_NOMEM with ENOBUFS (see examples/overflow.c).
@@ -149,9 +186,28 @@ $(BUILD)/indirect-as-needed: capi-tests/indirect.c examples/overflow.c include/n
 	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< -L$(RELEASE) \
 		-Wl,-rpath,$(abspath $(RELEASE)) -Wl,--as-needed -lnlerr $(LIBNL_ROUTE_LIBS) -o $@
 
-LINKING_PROGRAMS := $(BUILD)/versioned $(BUILD)/overflow-linked $(BUILD)/indirect-linked $(BUILD)/indirect-as-needed
+# libnlerr.a ahead of Debian's libnl-route-3.a and libnl-3.a, with the C
+# library still shared. The link map records which archive members were linked.
+$(BUILD)/overflow-static: examples/overflow.c include/netlink/errno.h $(STATIC_LIBRARY) | test-packages
+	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< -L$(BUILD) \
+		-Wl,-Bstatic -lnlerr $(LIBNL_ROUTE_STATIC_LIBS) -Wl,-Bdynamic \
+		-Wl,-Map=$@.map -o $@
 
-capi-test: $(LINKING_PROGRAMS)
+$(BUILD)/indirect-static: capi-tests/indirect.c examples/overflow.c include/netlink/errno.h $(STATIC_LIBRARY) | test-packages
+	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< -L$(BUILD) \
+		$(NLERR_STATIC_LINK) -Wl,-Bstatic -lnlerr $(LIBNL_ROUTE_STATIC_LIBS) -Wl,-Bdynamic -o $@
 
-# readelf (binutils) for the symbol checks.
+# Without --undefined the linker reads libnlerr.a before anything needs it and
+# takes libnl's copy of the functions later.
+$(BUILD)/indirect-static-plain: capi-tests/indirect.c examples/overflow.c include/netlink/errno.h $(STATIC_LIBRARY) | test-packages
+	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< -L$(BUILD) \
+		-Wl,-Bstatic -lnlerr $(LIBNL_ROUTE_STATIC_LIBS) -Wl,-Bdynamic -o $@
+
+LINKING_PROGRAMS := $(BUILD)/versioned $(BUILD)/overflow-linked $(BUILD)/indirect-linked \
+	$(BUILD)/indirect-as-needed $(BUILD)/overflow-static $(BUILD)/indirect-static \
+	$(BUILD)/indirect-static-plain
+
+capi-test: $(STATIC_LIBRARY) $(LINKING_PROGRAMS)
+
+# readelf, objcopy and ar (binutils) for the symbol and archive checks.
 TEST_PACKAGES += binutils

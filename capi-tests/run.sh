@@ -49,5 +49,11 @@ run "kernel overflow linked with -lnlerr first" 0 "$build/overflow-linked"
 run "kernel overflow without own calls, --no-as-needed" 0 "$build/indirect-linked"
 run "kernel overflow without own calls, --as-needed drops nlerr" 2 "$build/indirect-as-needed"
 
+# Static linking: libnlerr.a ahead of Debian's libnl-3.a.
+run "static archive and link map" 0 sh capi-tests/archive.sh "$build/libnlerr.a" "$build/overflow-static.map"
+run "kernel overflow linked statically" 0 "$build/overflow-static"
+run "kernel overflow without own calls, static" 0 "$build/indirect-static"
+run "kernel overflow without own calls, static without --undefined" 2 "$build/indirect-static-plain"
+
 echo "capi-tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
