@@ -111,11 +111,35 @@ clean:
 	$(CARGO) clean
 
 # --- Linking and install ----------------------------------------------------
+#
+#   make install     install the libraries, header, pkg-config file and man page
+#   make uninstall   remove what make install added
+#
+# Both take PREFIX (default /usr/local), LIBDIR (default $(PREFIX)/lib),
+# INCLUDEDIR, MANDIR and DESTDIR on the command line, for example
+#   make install PREFIX=/usr LIBDIR=/usr/lib/x86_64-linux-gnu DESTDIR=/tmp/stage
 
+PREFIX = /usr/local
+LIBDIR = $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+MANDIR = $(PREFIX)/share/man
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
+INSTALL = install
 OBJCOPY = objcopy
+
+# The package version from Cargo.toml. Its major number is the SONAME's, which
+# build.rs sets from the same field.
+VERSION := $(shell sed -n 's/^version = "\([^"]*\)"$$/\1/p' Cargo.toml)
+SOVERSION := $(firstword $(subst ., ,$(VERSION)))
+
+# The header goes to its own directory, so that -I$(INCLUDEDIR)/nlerr placed
+# before libnl's include directory shadows libnl's <netlink/errno.h> and
+# nothing else.
+HEADER_DIR = $(INCLUDEDIR)/nlerr
+MAN_PAGES := nl_geterror.3 nl_perror.3 nl_syserr2nlerr.3
 NLERR_FUNCTIONS := nl_geterror nl_perror nl_syserr2nlerr
 
-# Link flags for programs.
+# Link flags for programs, also written to nlerr.pc.
 #
 # Debian's and Ubuntu's gcc link with --as-needed, which drops libnlerr.so
 # from a program that calls none of its functions itself, although libnl calls
@@ -155,6 +179,55 @@ $(STATIC_LIBRARY): $(ARCHIVE) Makefile
 		$(OBJCOPY) $(foreach function,$(NLERR_FUNCTIONS),--redefine-sym $(function)@@libnl_3=$(function)) "$$object" || exit 1; \
 	done
 	$(AR) rcs $@ $(BUILD)/archive/*.o
+
+# nlerr.pc, written at install time so that it records the directories of that
+# install. Paths under PREFIX are written relative to ${prefix}.
+define NLERR_PC
+prefix=$(PREFIX)
+libdir=$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
+includedir=$(patsubst $(PREFIX)/%,$${prefix}/%,$(HEADER_DIR))
+
+Name: nlerr
+Description: libnl-3 error module that reports netlink ENOBUFS as NLE_MISSED
+Version: $(VERSION)
+Cflags: -I$${includedir}
+Libs: -L$${libdir} $(NLERR_SHARED_LINK)
+Libs.private: $(NLERR_STATIC_LINK)
+endef
+export NLERR_PC
+
+.PHONY: install uninstall
+
+install: $(LIBRARY) $(STATIC_LIBRARY) include/netlink/errno.h man/nlerr.3
+	@if [ -z "$(VERSION)" ]; then echo "no version = \"X.Y.Z\" line found in Cargo.toml" >&2; exit 1; fi
+	$(INSTALL) -d "$(DESTDIR)$(LIBDIR)" "$(DESTDIR)$(PKGCONFIGDIR)" \
+		"$(DESTDIR)$(HEADER_DIR)/netlink" "$(DESTDIR)$(MANDIR)/man3"
+	$(INSTALL) -m 755 $(LIBRARY) "$(DESTDIR)$(LIBDIR)/libnlerr.so.$(VERSION)"
+	ln -sf libnlerr.so.$(VERSION) "$(DESTDIR)$(LIBDIR)/libnlerr.so.$(SOVERSION)"
+	ln -sf libnlerr.so.$(SOVERSION) "$(DESTDIR)$(LIBDIR)/libnlerr.so"
+	$(INSTALL) -m 644 $(STATIC_LIBRARY) "$(DESTDIR)$(LIBDIR)/libnlerr.a"
+	$(INSTALL) -m 644 include/netlink/errno.h "$(DESTDIR)$(HEADER_DIR)/netlink/errno.h"
+	printf '%s\n' "$$NLERR_PC" > "$(DESTDIR)$(PKGCONFIGDIR)/nlerr.pc"
+	chmod 644 "$(DESTDIR)$(PKGCONFIGDIR)/nlerr.pc"
+	$(INSTALL) -m 644 man/nlerr.3 "$(DESTDIR)$(MANDIR)/man3/nlerr.3"
+	for page in $(MAN_PAGES); do \
+		echo '.so man3/nlerr.3' > "$(DESTDIR)$(MANDIR)/man3/$$page" || exit 1; \
+	done
+
+# Removes the files and links that install added, and the two directories
+# only nlerr uses. Shared directories such as $(LIBDIR) stay.
+uninstall:
+	rm -f "$(DESTDIR)$(LIBDIR)/libnlerr.so.$(VERSION)" \
+		"$(DESTDIR)$(LIBDIR)/libnlerr.so.$(SOVERSION)" \
+		"$(DESTDIR)$(LIBDIR)/libnlerr.so" \
+		"$(DESTDIR)$(LIBDIR)/libnlerr.a" \
+		"$(DESTDIR)$(PKGCONFIGDIR)/nlerr.pc" \
+		"$(DESTDIR)$(HEADER_DIR)/netlink/errno.h" \
+		"$(DESTDIR)$(MANDIR)/man3/nlerr.3" \
+		$(foreach page,$(MAN_PAGES),"$(DESTDIR)$(MANDIR)/man3/$(page)")
+	for dir in "$(DESTDIR)$(HEADER_DIR)/netlink" "$(DESTDIR)$(HEADER_DIR)"; do \
+		if [ -d "$$dir" ]; then rmdir --ignore-fail-on-non-empty "$$dir" || exit 1; fi; \
+	done
 
 # Test programs. The overflow variants exit 0 on NLE_MISSED and 2 on
 # NLE_NOMEM with ENOBUFS (see examples/overflow.c).
@@ -209,5 +282,6 @@ LINKING_PROGRAMS := $(BUILD)/versioned $(BUILD)/overflow-linked $(BUILD)/indirec
 
 capi-test: $(STATIC_LIBRARY) $(LINKING_PROGRAMS)
 
-# readelf, objcopy and ar (binutils) for the symbol and archive checks.
-TEST_PACKAGES += binutils
+# readelf, objcopy and ar (binutils), groff and man for the man page, and
+# libc.a for the fully static link of the install test.
+TEST_PACKAGES += binutils groff-base man-db libc6-dev

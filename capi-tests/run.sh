@@ -55,5 +55,9 @@ run "kernel overflow linked statically" 0 "$build/overflow-static"
 run "kernel overflow without own calls, static" 0 "$build/indirect-static"
 run "kernel overflow without own calls, static without --undefined" 2 "$build/indirect-static-plain"
 
+# Install, pkg-config and the man page.
+run "install, pkg-config builds and uninstall" 0 sh capi-tests/install.sh
+run "man page renders and matches the code" 0 sh capi-tests/man.sh man/nlerr.3
+
 echo "capi-tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
