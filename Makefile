@@ -282,6 +282,7 @@ LINKING_PROGRAMS := $(BUILD)/versioned $(BUILD)/overflow-linked $(BUILD)/indirec
 
 capi-test: $(STATIC_LIBRARY) $(LINKING_PROGRAMS)
 
-# readelf, objcopy and ar (binutils), groff and man for the man page, and
-# libc.a for the fully static link of the install test.
-TEST_PACKAGES += binutils groff-base man-db libc6-dev
+# readelf, objcopy and ar (binutils), C and C++ compilers for the header
+# checks, groff and man for the man page, and libc.a for the fully static link
+# of the install test.
+TEST_PACKAGES += binutils gcc g++ clang groff-base man-db libc6-dev

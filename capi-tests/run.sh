@@ -59,5 +59,8 @@ run "kernel overflow without own calls, static without --undefined" 2 "$build/in
 run "install, pkg-config builds and uninstall" 0 sh capi-tests/install.sh
 run "man page renders and matches the code" 0 sh capi-tests/man.sh man/nlerr.3
 
+# The header alone, under each C and C++ standard, with gcc and clang.
+run "header compiles as C89 to C++17" 0 sh capi-tests/header.sh
+
 echo "capi-tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
