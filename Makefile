@@ -121,3 +121,180 @@ capi-test: $(LIBRARY) $(CAPI_PROGRAMS)
 
 clean:
 	$(CARGO) clean
+
+# --- Linking and install ----------------------------------------------------
+#
+#   make install     install the libraries, header, pkg-config file and man page
+#   make uninstall   remove what make install added
+#
+# Both take PREFIX (default /usr/local), LIBDIR (default $(PREFIX)/lib),
+# INCLUDEDIR, MANDIR and DESTDIR on the command line, for example
+#   make install PREFIX=/usr LIBDIR=/usr/lib/x86_64-linux-gnu DESTDIR=/tmp/stage
+
+PREFIX = /usr/local
+LIBDIR = $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+MANDIR = $(PREFIX)/share/man
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
+INSTALL = install
+OBJCOPY = objcopy
+
+# The package version from Cargo.toml. Its major number is the SONAME's, which
+# build.rs sets from the same field.
+VERSION := $(shell sed -n 's/^version = "\([^"]*\)"$$/\1/p' Cargo.toml)
+SOVERSION := $(firstword $(subst ., ,$(VERSION)))
+
+# The header goes to its own directory, so that -I$(INCLUDEDIR)/nlerr placed
+# before libnl's include directory shadows libnl's <netlink/errno.h> and
+# nothing else.
+HEADER_DIR = $(INCLUDEDIR)/nlerr
+MAN_PAGES := nl_geterror.3 nl_perror.3 nl_syserr2nlerr.3
+NLERR_FUNCTIONS := nl_geterror nl_perror nl_syserr2nlerr
+
+# Link flags for programs, also written to nlerr.pc.
+#
+# Debian's and Ubuntu's gcc link with --as-needed, which drops libnlerr.so
+# from a program that calls none of its functions itself, although libnl calls
+# nl_syserr2nlerr on the program's behalf. --no-as-needed keeps it.
+NLERR_SHARED_LINK = -Wl,--push-state,--no-as-needed -lnlerr -Wl,--pop-state
+# An archive member is linked only for a symbol that is still undefined when
+# the linker reads the archive. Marking nl_syserr2nlerr undefined pulls nlerr's
+# object in ahead of libnl-3.a even when the program does not call it.
+NLERR_STATIC_LINK = -Wl,--undefined=nl_syserr2nlerr
+
+LIBNL_ROUTE_STATIC_LIBS = $(shell pkg-config --static --libs libnl-route-3.0)
+
+# The static library for C programs: nlerr's own object from cargo's archive,
+# with plain symbol names. rustc names the crate's objects nlerr.nlerr.*.o.
+#
+# Cargo's archive also bundles Rust's compiler_builtins: about 300 members with
+# compiler-rt routines (__udivti3, __muldc3, ...) and libm functions (floor,
+# fma, sqrt, ...). A C program linked with that archive ahead of -lm takes
+# such a member for its own floor or fma call, and the member's reference to
+# rust_eh_personality then fails the link. nlerr's object, built with LTO,
+# needs none of them: capi-tests/archive.sh checks that it needs only libc.
+#
+# The `@@libnl_3` version suffixes mean nothing in an executable, and they fail
+# the link of a shared library whose version script lacks the node libnl_3,
+# so the archive carries the names as libnl-3.a does.
+STATIC_LIBRARY := $(BUILD)/libnlerr.a
+
+library: $(STATIC_LIBRARY)
+
+$(STATIC_LIBRARY): $(ARCHIVE) Makefile
+	rm -rf $(BUILD)/archive $@
+	mkdir -p $(BUILD)/archive
+	members=$$($(AR) t $(ARCHIVE) | grep '^nlerr\.'); \
+	if [ -z "$$members" ]; then echo "$(ARCHIVE) has no member named nlerr.*" >&2; exit 1; fi; \
+	cd $(BUILD)/archive && $(AR) x $(abspath $(ARCHIVE)) $$members
+	for object in $(BUILD)/archive/*.o; do \
+		$(OBJCOPY) $(foreach function,$(NLERR_FUNCTIONS),--redefine-sym $(function)@@libnl_3=$(function)) "$$object" || exit 1; \
+	done
+	$(AR) rcs $@ $(BUILD)/archive/*.o
+
+# nlerr.pc, written at install time so that it records the directories of that
+# install. Paths under PREFIX are written relative to ${prefix}.
+define NLERR_PC
+prefix=$(PREFIX)
+libdir=$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
+includedir=$(patsubst $(PREFIX)/%,$${prefix}/%,$(HEADER_DIR))
+
+Name: nlerr
+Description: libnl-3 error module that reports netlink ENOBUFS as NLE_MISSED
+Version: $(VERSION)
+Cflags: -I$${includedir}
+Libs: -L$${libdir} $(NLERR_SHARED_LINK)
+Libs.private: $(NLERR_STATIC_LINK)
+endef
+export NLERR_PC
+
+.PHONY: install uninstall
+
+install: $(LIBRARY) $(STATIC_LIBRARY) include/netlink/errno.h man/nlerr.3
+	@if [ -z "$(VERSION)" ]; then echo "no version = \"X.Y.Z\" line found in Cargo.toml" >&2; exit 1; fi
+	$(INSTALL) -d "$(DESTDIR)$(LIBDIR)" "$(DESTDIR)$(PKGCONFIGDIR)" \
+		"$(DESTDIR)$(HEADER_DIR)/netlink" "$(DESTDIR)$(MANDIR)/man3"
+	$(INSTALL) -m 755 $(LIBRARY) "$(DESTDIR)$(LIBDIR)/libnlerr.so.$(VERSION)"
+	ln -sf libnlerr.so.$(VERSION) "$(DESTDIR)$(LIBDIR)/libnlerr.so.$(SOVERSION)"
+	ln -sf libnlerr.so.$(SOVERSION) "$(DESTDIR)$(LIBDIR)/libnlerr.so"
+	$(INSTALL) -m 644 $(STATIC_LIBRARY) "$(DESTDIR)$(LIBDIR)/libnlerr.a"
+	$(INSTALL) -m 644 include/netlink/errno.h "$(DESTDIR)$(HEADER_DIR)/netlink/errno.h"
+	printf '%s\n' "$$NLERR_PC" > "$(DESTDIR)$(PKGCONFIGDIR)/nlerr.pc"
+	chmod 644 "$(DESTDIR)$(PKGCONFIGDIR)/nlerr.pc"
+	$(INSTALL) -m 644 man/nlerr.3 "$(DESTDIR)$(MANDIR)/man3/nlerr.3"
+	for page in $(MAN_PAGES); do \
+		echo '.so man3/nlerr.3' > "$(DESTDIR)$(MANDIR)/man3/$$page" || exit 1; \
+	done
+
+# Removes the files and links that install added, and the two directories
+# only nlerr uses. Shared directories such as $(LIBDIR) stay.
+uninstall:
+	rm -f "$(DESTDIR)$(LIBDIR)/libnlerr.so.$(VERSION)" \
+		"$(DESTDIR)$(LIBDIR)/libnlerr.so.$(SOVERSION)" \
+		"$(DESTDIR)$(LIBDIR)/libnlerr.so" \
+		"$(DESTDIR)$(LIBDIR)/libnlerr.a" \
+		"$(DESTDIR)$(PKGCONFIGDIR)/nlerr.pc" \
+		"$(DESTDIR)$(HEADER_DIR)/netlink/errno.h" \
+		"$(DESTDIR)$(MANDIR)/man3/nlerr.3" \
+		$(foreach page,$(MAN_PAGES),"$(DESTDIR)$(MANDIR)/man3/$(page)")
+	for dir in "$(DESTDIR)$(HEADER_DIR)/netlink" "$(DESTDIR)$(HEADER_DIR)"; do \
+		if [ -d "$$dir" ]; then rmdir --ignore-fail-on-non-empty "$$dir" || exit 1; fi; \
+	done
+
+# Test programs. The overflow variants exit 0 on NLE_MISSED and 2 on
+# NLE_NOMEM with ENOBUFS (see examples/overflow.c).
+
+# A stand-in for an upstream-built libnl-3, whose three functions sit in the
+# version node libnl_3, and a program whose references therefore carry that
+# version.
+$(BUILD)/libstandin.so: capi-tests/standin.c capi-tests/libnl_3.map | test-packages
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS) $(WARNINGS) $(LIBNL_CFLAGS) -fPIC -shared -Wl,-soname,libstandin.so \
+		-Wl,--version-script=capi-tests/libnl_3.map $< -o $@
+
+$(BUILD)/versioned: capi-tests/versioned.c capi-tests/check.h $(BUILD)/libstandin.so | test-packages
+	$(CC) $(CFLAGS) $(WARNINGS) $(LIBNL_CFLAGS) $< -L$(BUILD) -Wl,-rpath,$(abspath $(BUILD)) \
+		-lstandin -ldl -o $@
+
+# -lnlerr ahead of libnl's libraries, without LD_PRELOAD.
+$(BUILD)/overflow-linked: examples/overflow.c include/netlink/errno.h $(LIBRARY) | test-packages
+	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< $(NLERR_LIBS) \
+		$(LIBNL_ROUTE_LIBS) -o $@
+
+# The overflow program with no call of its own to nlerr's functions: linked
+# with the flags of nlerr.pc, and with plain --as-needed, which drops nlerr.
+$(BUILD)/indirect-linked: capi-tests/indirect.c examples/overflow.c include/netlink/errno.h $(LIBRARY) | test-packages
+	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< -L$(RELEASE) \
+		-Wl,-rpath,$(abspath $(RELEASE)) $(NLERR_SHARED_LINK) $(LIBNL_ROUTE_LIBS) -o $@
+
+$(BUILD)/indirect-as-needed: capi-tests/indirect.c examples/overflow.c include/netlink/errno.h $(LIBRARY) | test-packages
+	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< -L$(RELEASE) \
+		-Wl,-rpath,$(abspath $(RELEASE)) -Wl,--as-needed -lnlerr $(LIBNL_ROUTE_LIBS) -o $@
+
+# libnlerr.a ahead of Debian's libnl-route-3.a and libnl-3.a, with the C
+# library still shared. The link map records which archive members were linked.
+$(BUILD)/overflow-static: examples/overflow.c include/netlink/errno.h $(STATIC_LIBRARY) | test-packages
+	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< -L$(BUILD) \
+		-Wl,-Bstatic -lnlerr $(LIBNL_ROUTE_STATIC_LIBS) -Wl,-Bdynamic \
+		-Wl,-Map=$@.map -o $@
+
+$(BUILD)/indirect-static: capi-tests/indirect.c examples/overflow.c include/netlink/errno.h $(STATIC_LIBRARY) | test-packages
+	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< -L$(BUILD) \
+		$(NLERR_STATIC_LINK) -Wl,-Bstatic -lnlerr $(LIBNL_ROUTE_STATIC_LIBS) -Wl,-Bdynamic -o $@
+
+# Without --undefined the linker reads libnlerr.a before anything needs it and
+# takes libnl's copy of the functions later.
+$(BUILD)/indirect-static-plain: capi-tests/indirect.c examples/overflow.c include/netlink/errno.h $(STATIC_LIBRARY) | test-packages
+	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< -L$(BUILD) \
+		-Wl,-Bstatic -lnlerr $(LIBNL_ROUTE_STATIC_LIBS) -Wl,-Bdynamic -o $@
+
+LINKING_PROGRAMS := $(BUILD)/versioned $(BUILD)/overflow-linked $(BUILD)/indirect-linked \
+	$(BUILD)/indirect-as-needed $(BUILD)/overflow-static $(BUILD)/indirect-static \
+	$(BUILD)/indirect-static-plain
+
+capi-test: $(STATIC_LIBRARY) $(LINKING_PROGRAMS)
+
+# readelf, objcopy and ar (binutils), C and C++ compilers for the header
+# checks, groff and man for the man page, and libc.a for the fully static link
+# of the install test.
+TEST_PACKAGES += binutils gcc g++ clang groff-base man-db libc6-dev

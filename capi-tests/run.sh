@@ -44,5 +44,30 @@ run "cache resync with preloaded nlerr matches kernel" 0 env LD_PRELOAD="$librar
 run "cache resync with nlerr linked first matches kernel" 0 "$build/cache_resync_linked"
 run "cache with libnl alone goes stale" 2 "$build/cache_resync"
 
+# Symbol versioning: exports, SONAME, and a program whose references carry the
+# version libnl_3, served by a stand-in library or by preloaded nlerr.
+run "exports are the three functions at libnl_3" 0 sh capi-tests/symbols.sh "$library" "$build/versioned"
+run "versioned references bind the stand-in" 0 "$build/versioned" standin
+run "preloaded nlerr binds versioned references" 0 env LD_PRELOAD="$library" "$build/versioned" nlerr
+
+# Link order without LD_PRELOAD: libnlerr.so.1 ahead of libnl-3.so.200.
+run "link order puts libnlerr.so.1 first" 0 sh capi-tests/needed.sh "$build/overflow-linked"
+run "kernel overflow linked with -lnlerr first" 0 "$build/overflow-linked"
+run "kernel overflow without own calls, --no-as-needed" 0 "$build/indirect-linked"
+run "kernel overflow without own calls, --as-needed drops nlerr" 2 "$build/indirect-as-needed"
+
+# Static linking: libnlerr.a ahead of Debian's libnl-3.a.
+run "static archive and link map" 0 sh capi-tests/archive.sh "$build/libnlerr.a" "$build/overflow-static.map"
+run "kernel overflow linked statically" 0 "$build/overflow-static"
+run "kernel overflow without own calls, static" 0 "$build/indirect-static"
+run "kernel overflow without own calls, static without --undefined" 2 "$build/indirect-static-plain"
+
+# Install, pkg-config and the man page.
+run "install, pkg-config builds and uninstall" 0 sh capi-tests/install.sh
+run "man page renders and matches the code" 0 sh capi-tests/man.sh man/nlerr.3
+
+# The header alone, under each C and C++ standard, with gcc and clang.
+run "header compiles as C89 to C++17" 0 sh capi-tests/header.sh
+
 echo "capi-tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
