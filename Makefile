@@ -298,3 +298,67 @@ capi-test: $(STATIC_LIBRARY) $(LINKING_PROGRAMS)
 # checks, groff and man for the man page, and libc.a for the fully static link
 # of the install test.
 TEST_PACKAGES += binutils gcc g++ clang groff-base man-db libc6-dev
+
+# --- Hostile callers --------------------------------------------------------
+#
+# Tests that compare nlerr with the system libnl on every int and call it the
+# way a careless or hostile program might: odd stderr states, many threads,
+# signal handlers. capi-tests/run.sh runs them plainly, then again built with
+# AddressSanitizer and UndefinedBehaviorSanitizer, and under valgrind.
+
+# gcc-12's sanitizer runtimes come as libasan8 and libubsan1. The sanitizer
+# builds use gcc whatever CC is, because -static-libasan is gcc's flag.
+TEST_PACKAGES += gcc libasan8 libubsan1 valgrind
+
+SANITIZE_CC := gcc
+SANITIZE_BUILD := $(BUILD)/asan
+
+# The runtimes are linked statically so that the programs also run with
+# LD_PRELOAD=libnlerr.so: a shared ASan runtime insists on coming first in
+# the list of loaded libraries.
+SANITIZE_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all -static-libasan -static-libubsan
+
+# Programs that load nlerr and libnl side by side with dlopen(RTLD_LOCAL).
+SIDE_BY_SIDE := every_input perror_compare stderr_states
+
+# Programs linked against libnlerr.so.
+LINKED := errno_kept threads signals
+
+# heap defines malloc itself, which AddressSanitizer also replaces, so it has
+# no sanitizer build.
+HOSTILE_PROGRAMS := $(addprefix $(BUILD)/,$(SIDE_BY_SIDE) $(LINKED) heap)
+SANITIZED_PROGRAMS := $(addprefix $(SANITIZE_BUILD)/,$(SIDE_BY_SIDE) $(LINKED) abi preload overflow)
+
+$(addprefix $(BUILD)/,$(SIDE_BY_SIDE)): $(BUILD)/%: capi-tests/%.c capi-tests/error_modules.h capi-tests/check.h include/netlink/errno.h | test-packages
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARNINGS) -pthread $(NLERR_CFLAGS) $< -ldl -o $@
+
+$(addprefix $(BUILD)/,$(LINKED) heap): $(BUILD)/%: capi-tests/%.c capi-tests/check.h include/netlink/errno.h $(LIBRARY) | test-packages
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARNINGS) -pthread $(NLERR_CFLAGS) $< $(NLERR_LIBS) -o $@
+
+$(addprefix $(SANITIZE_BUILD)/,$(SIDE_BY_SIDE)): $(SANITIZE_BUILD)/%: capi-tests/%.c capi-tests/error_modules.h capi-tests/check.h include/netlink/errno.h | test-packages
+	@mkdir -p $(@D)
+	$(SANITIZE_CC) $(SANITIZE_FLAGS) $(WARNINGS) -pthread $(NLERR_CFLAGS) $< -ldl -o $@
+
+$(addprefix $(SANITIZE_BUILD)/,$(LINKED)): $(SANITIZE_BUILD)/%: capi-tests/%.c capi-tests/check.h include/netlink/errno.h $(LIBRARY) | test-packages
+	@mkdir -p $(@D)
+	$(SANITIZE_CC) $(SANITIZE_FLAGS) $(WARNINGS) -pthread $(NLERR_CFLAGS) $< $(NLERR_LIBS) -o $@
+
+# Sanitizer builds of the programs from the Programs section, with the same
+# sources and libraries.
+$(SANITIZE_BUILD)/abi: capi-tests/abi.c capi-tests/system_codes.c capi-tests/check.h capi-tests/code_names.h capi-tests/system_codes.h $(LIBRARY) | test-packages
+	@mkdir -p $(@D)
+	$(SANITIZE_CC) $(SANITIZE_FLAGS) $(WARNINGS) $(LIBNL_CFLAGS) -c capi-tests/system_codes.c -o $(SANITIZE_BUILD)/system_codes.o
+	$(SANITIZE_CC) $(SANITIZE_FLAGS) $(WARNINGS) $(NLERR_CFLAGS) capi-tests/abi.c $(SANITIZE_BUILD)/system_codes.o $(NLERR_LIBS) -ldl -o $@
+
+$(SANITIZE_BUILD)/preload: capi-tests/preload.c capi-tests/check.h | test-packages
+	@mkdir -p $(@D)
+	$(SANITIZE_CC) $(SANITIZE_FLAGS) $(WARNINGS) $(LIBNL_CFLAGS) $< $(LIBNL_LIBS) -ldl -o $@
+
+$(SANITIZE_BUILD)/overflow: examples/overflow.c include/netlink/errno.h | test-packages
+	@mkdir -p $(@D)
+	$(SANITIZE_CC) $(SANITIZE_FLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< $(LIBNL_ROUTE_LIBS) -o $@
+
+capi-test: $(HOSTILE_PROGRAMS) $(SANITIZED_PROGRAMS)

@@ -69,5 +69,68 @@ run "man page renders and matches the code" 0 sh capi-tests/man.sh man/nlerr.3
 # The header alone, under each C and C++ standard, with gcc and clang.
 run "header compiles as C89 to C++17" 0 sh capi-tests/header.sh
 
+# run_shown NAME EXPECTED_STATUS COMMAND...: like run, but shows the output on
+# success too, for tests whose output is a report.
+run_shown() {
+	run "$@"
+	if [ "$status" -eq "$2" ]; then
+		printf '%s\n' "$output" | sed 's/^/    /'
+	fi
+}
+
+# Hostile callers. The side-by-side programs dlopen nlerr from $library and
+# the system libnl, and compare the two.
+run_shown "every int against libnl" 0 "$build/every_input" "$library"
+run "nl_perror byte for byte against libnl" 0 "$build/perror_compare" "$library"
+run_shown "nl_perror with stderr in unusual states" 0 "$build/stderr_states" "$library"
+run "errno kept by all three functions" 0 "$build/errno_kept"
+
+# overflow prints errno as read right after nl_recvmsgs_default failed. It
+# exits 0 only for NLE_MISSED, and the C locale's text for ENOBUFS follows.
+run "overflow under nlerr keeps errno ENOBUFS" 0 sh -c \
+	'output=$(LD_PRELOAD="$1" "$2") && printf "%s\n" "$output" | grep -q "^errno: .*(No buffer space available)\$"' \
+	sh "$library" "$build/overflow"
+
+run "8 threads write whole lines" 0 "$build/threads"
+run "calls from a signal handler" 0 "$build/signals"
+run_shown "no heap allocation" 0 "$build/heap"
+
+# AddressSanitizer and UndefinedBehaviorSanitizer instrument the test
+# programs, not nlerr's Rust code, but the sanitizer's interceptors also check
+# the memory that nlerr passes to libc, such as the prefix nl_perror hands to
+# fprintf. libnl's nl_perror crashes with a NULL stderr, so that call is
+# skipped here and under valgrind. The INT_MIN ranges check nlerr's results
+# for INT_MIN.
+asan=$build/asan
+run "abi under ASan+UBSan" 0 "$asan/abi"
+run "preload under ASan+UBSan" 0 env LD_PRELOAD="$library" "$asan/preload" nlerr
+run "ints near 0 under ASan+UBSan" 0 "$asan/every_input" "$library" -2000000 2000000
+run "ints near INT_MIN under ASan+UBSan" 0 "$asan/every_input" "$library" -2147483648 -2147000000
+run "perror byte for byte under ASan+UBSan" 0 "$asan/perror_compare" "$library"
+run "stderr states under ASan+UBSan" 0 "$asan/stderr_states" "$library" --skip-libnl-null-stderr
+run "errno under ASan+UBSan" 0 "$asan/errno_kept"
+run "threads under ASan+UBSan" 0 "$asan/threads"
+run "signal handler under ASan+UBSan" 0 "$asan/signals"
+run "overflow with libnl under ASan+UBSan" 2 "$asan/overflow"
+run "overflow with nlerr under ASan+UBSan" 0 env LD_PRELOAD="$library" "$asan/overflow"
+
+# valgrind runs the uninstrumented programs and checks every instruction,
+# nlerr's included. Forked children are checked too and exit with 99 on an
+# error. Only definite leaks count: children killed by SIGPIPE on purpose
+# leave the loader's blocks "possibly lost". heap is left out because valgrind
+# replaces the allocator whose calls it counts.
+memcheck="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-possibly-lost=no --fair-sched=yes"
+run "abi under memcheck" 0 $memcheck "$build/abi"
+run "preload under memcheck" 0 env LD_PRELOAD="$library" $memcheck "$build/preload" nlerr
+run "ints near 0 under memcheck" 0 $memcheck "$build/every_input" "$library" -200000 200000
+run "ints near INT_MIN under memcheck" 0 $memcheck "$build/every_input" "$library" -2147483648 -2147400000
+run "perror byte for byte under memcheck" 0 $memcheck "$build/perror_compare" "$library"
+run "stderr states under memcheck" 0 $memcheck "$build/stderr_states" "$library" --skip-libnl-null-stderr
+run "errno under memcheck" 0 $memcheck "$build/errno_kept"
+run "threads under memcheck" 0 $memcheck "$build/threads" 1000
+run "signal handler under memcheck" 0 $memcheck "$build/signals" 300
+run "overflow with nlerr under memcheck" 0 env LD_PRELOAD="$library" $memcheck "$build/overflow"
+run "threads under helgrind" 0 valgrind -q --tool=helgrind --error-exitcode=99 --fair-sched=yes "$build/threads" 1000
+
 echo "capi-tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
