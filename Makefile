@@ -90,6 +90,10 @@ $(BUILD)/preload: capi-tests/preload.c capi-tests/check.h | test-packages
 	@mkdir -p $(BUILD)
 	$(CC) $(CFLAGS) $(WARNINGS) $(LIBNL_CFLAGS) $< $(LIBNL_LIBS) -ldl -o $@
 
+$(BUILD)/perror: capi-tests/perror.c capi-tests/check.h $(LIBRARY) | test-packages
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS) $(WARNINGS) $(NLERR_CFLAGS) $< $(NLERR_LIBS) -ldl -o $@
+
 # --- Demo -------------------------------------------------------------------
 
 demo: demo-packages $(LIBRARY) $(BUILD)/overflow
@@ -97,7 +101,7 @@ demo: demo-packages $(LIBRARY) $(BUILD)/overflow
 
 # --- Tests ------------------------------------------------------------------
 
-CAPI_PROGRAMS := $(BUILD)/abi $(BUILD)/preload $(BUILD)/overflow
+CAPI_PROGRAMS := $(BUILD)/abi $(BUILD)/preload $(BUILD)/overflow $(BUILD)/perror
 
 test: test-packages rust-test capi-test
 

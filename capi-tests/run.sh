@@ -29,6 +29,7 @@ run() {
 }
 
 run "constants, messages and nl_perror" 0 "$build/abi"
+run "nl_perror long prefixes, errno and NULL stderr" 0 "$build/perror"
 run "system libnl answers without preload" 0 "$build/preload" libnl
 run "preloaded nlerr shadows libnl" 0 env LD_PRELOAD="$library" "$build/preload" nlerr
 

@@ -26,6 +26,12 @@ mod codes;
 
 pub use codes::*;
 
+// Internal to nl_perror, so none of it belongs in the C header.
+/// cbindgen:ignore
+mod line;
+
+use line::Line;
+
 use core::ffi::{c_char, c_int};
 
 extern "C" {
@@ -55,11 +61,16 @@ pub extern "C" fn nl_geterror(error: c_int) -> *const c_char {
 ///
 /// The output goes through `stderr` (not straight to file descriptor 2), so
 /// it shares buffering and ordering with the program's own
-/// `fprintf(stderr, ...)`, and a single `fprintf` call keeps the line whole
-/// when several threads write at once. The prefix is copied as bytes: it is
-/// not checked as UTF-8 and never used as a format string. errno is the same
-/// on return as on entry, even when the write fails. When `stderr` is NULL,
-/// nothing is written.
+/// `fprintf(stderr, ...)`. The line is assembled on the stack and written
+/// with a single `fwrite` call, which keeps it whole when several threads
+/// write at once. The prefix is copied as bytes: it is not checked as UTF-8
+/// and never used as a format string. errno is the same on return as on
+/// entry, even when the write fails. When `stderr` is NULL, nothing is
+/// written.
+///
+/// NOTE: a line longer than 1024 bytes, which takes a prefix of nearly that
+/// length, is written with one `fwrite` call per 1024 bytes, so another
+/// thread's output may land between the pieces.
 ///
 /// # Safety
 ///
@@ -79,15 +90,20 @@ pub unsafe extern "C" fn nl_perror(error: c_int, prefix: *const c_char) {
     if !stream.is_null() {
         let message = nl_geterror(error);
 
+        let mut line = Line::new(stream);
+
         // SAFETY: the caller guarantees `prefix` is NULL or a valid string,
-        // and both formats consume exactly the arguments passed.
+        // and `message` is one of the library's static strings.
         unsafe {
-            if prefix.is_null() || *prefix == 0 {
-                libc::fprintf(stream, c"%s\n".as_ptr(), message);
-            } else {
-                libc::fprintf(stream, c"%s: %s\n".as_ptr(), prefix, message);
+            if !prefix.is_null() && *prefix != 0 {
+                line.push_c_str(prefix.cast());
+                line.push(b':');
+                line.push(b' ');
             }
+            line.push_c_str(message.cast());
         }
+        line.push(b'\n');
+        line.write_out();
     }
 
     // SAFETY: as above.
