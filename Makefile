@@ -4,6 +4,7 @@
 #   make demo     show the kernel overflow with libnl and with nlerr
 #   make test     Rust unit tests and the C tests in capi-tests/
 #   make header   regenerate include/netlink/errno.h from src/
+#   make bench    time and count instructions against libnl (not in test)
 #
 # demo and test install missing Debian packages when run as root, and
 # otherwise stop with the apt-get command to run.
@@ -18,9 +19,10 @@ LIBRARY := $(RELEASE)/libnlerr.so
 ARCHIVE := $(RELEASE)/libnlerr.a
 BUILD := target/c
 
-# Debian packages for the demo, and the extra ones the tests need.
+# Debian packages for the demo, and the extra ones the tests need
+# (binutils provides readelf and strip).
 DEMO_PACKAGES := libnl-3-dev libnl-route-3-dev pkg-config
-TEST_PACKAGES := $(DEMO_PACKAGES)
+TEST_PACKAGES := $(DEMO_PACKAGES) binutils
 
 # Deferred (=) so that pkg-config runs only after the packages are present.
 LIBNL_CFLAGS = $(shell pkg-config --cflags libnl-3.0)
@@ -110,6 +112,37 @@ rust-test:
 
 capi-test: $(LIBRARY) $(CAPI_PROGRAMS)
 	@sh capi-tests/run.sh $(BUILD) $(LIBRARY)
+
+# --- Size and benchmarks ----------------------------------------------------
+
+# `make bench` is not part of `make test`: it measures and never fails on a
+# figure. BENCHMARKS.md records its output.
+BENCH_PACKAGES := $(TEST_PACKAGES) valgrind
+
+.PHONY: bench bench-packages
+
+bench-packages:
+	$(call require_packages,$(BENCH_PACKAGES))
+
+# The three functions in ordinary C, built with the compiler's defaults and
+# stripped: the baseline for size and preload cost.
+$(BUILD)/plain.so: bench/plain.c | test-packages
+	@mkdir -p $(BUILD)
+	$(CC) -O2 -fPIC -shared $(WARNINGS) $< -o $@
+	strip $@
+
+$(BUILD)/bench: bench/bench.c bench/inputs.h | bench-packages
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS) $(WARNINGS) $< -ldl -o $@
+
+$(BUILD)/count: bench/count.c bench/inputs.h | bench-packages
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS) $(WARNINGS) $< -ldl -o $@
+
+bench: bench-packages $(LIBRARY) $(BUILD)/plain.so $(BUILD)/bench $(BUILD)/count
+	@$(BUILD)/bench $(LIBRARY) $(BUILD)/plain.so
+	@echo
+	@sh bench/instructions.sh $(BUILD) $(LIBRARY) $(BUILD)/plain.so
 
 clean:
 	$(CARGO) clean
