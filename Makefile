@@ -103,7 +103,7 @@ demo: demo-packages $(LIBRARY) $(BUILD)/overflow
 
 # --- Tests ------------------------------------------------------------------
 
-CAPI_PROGRAMS := $(BUILD)/abi $(BUILD)/preload $(BUILD)/overflow $(BUILD)/perror
+CAPI_PROGRAMS := $(BUILD)/abi $(BUILD)/preload $(BUILD)/overflow $(BUILD)/perror $(BUILD)/plain.so
 
 test: test-packages rust-test capi-test
 
@@ -125,7 +125,8 @@ bench-packages:
 	$(call require_packages,$(BENCH_PACKAGES))
 
 # The three functions in ordinary C, built with the compiler's defaults and
-# stripped: the baseline for size and preload cost.
+# stripped: the baseline for size and preload cost. The structure test also
+# runs on it, to show that the test rejects a library that breaks its limits.
 $(BUILD)/plain.so: bench/plain.c | test-packages
 	@mkdir -p $(BUILD)
 	$(CC) -O2 -fPIC -shared $(WARNINGS) $< -o $@
@@ -140,6 +141,8 @@ $(BUILD)/count: bench/count.c bench/inputs.h | bench-packages
 	$(CC) $(CFLAGS) $(WARNINGS) $< -ldl -o $@
 
 bench: bench-packages $(LIBRARY) $(BUILD)/plain.so $(BUILD)/bench $(BUILD)/count
+	@sh capi-tests/structure.sh $(LIBRARY)
+	@echo
 	@$(BUILD)/bench $(LIBRARY) $(BUILD)/plain.so
 	@echo
 	@sh bench/instructions.sh $(BUILD) $(LIBRARY) $(BUILD)/plain.so
