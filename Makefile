@@ -4,6 +4,7 @@
 #   make demo     show the kernel overflow with libnl and with nlerr
 #   make test     Rust unit tests and the C tests in capi-tests/
 #   make header   regenerate include/netlink/errno.h from src/
+#   make bench    time and count instructions against libnl (not in test)
 #
 # demo and test install missing Debian packages when run as root, and
 # otherwise stop with the apt-get command to run.
@@ -18,9 +19,13 @@ LIBRARY := $(RELEASE)/libnlerr.so
 ARCHIVE := $(RELEASE)/libnlerr.a
 BUILD := target/c
 
-# Debian packages for the demo, and the extra ones the tests need.
+# Debian packages for the demo, and the extra ones the tests need: readelf,
+# objcopy, strip and ar (binutils); C and C++ compilers for the header checks;
+# groff and man for the man page; libc.a for the fully static link of the
+# install test; gcc-12's sanitizer runtimes; valgrind for memcheck and helgrind.
 DEMO_PACKAGES := libnl-3-dev libnl-route-3-dev pkg-config
-TEST_PACKAGES := $(DEMO_PACKAGES)
+TEST_PACKAGES := $(DEMO_PACKAGES) binutils gcc g++ clang groff-base man-db libc6-dev \
+	libasan8 libubsan1 valgrind
 
 # Deferred (=) so that pkg-config runs only after the packages are present.
 LIBNL_CFLAGS = $(shell pkg-config --cflags libnl-3.0)
@@ -99,6 +104,10 @@ $(BUILD)/preload: capi-tests/preload.c capi-tests/check.h | test-packages
 	@mkdir -p $(BUILD)
 	$(CC) $(CFLAGS) $(WARNINGS) $(LIBNL_CFLAGS) $< $(LIBNL_LIBS) -ldl -o $@
 
+$(BUILD)/perror: capi-tests/perror.c capi-tests/check.h $(LIBRARY) | test-packages
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS) $(WARNINGS) $(NLERR_CFLAGS) $< $(NLERR_LIBS) -ldl -o $@
+
 # --- Demo -------------------------------------------------------------------
 
 demo: demo-packages $(LIBRARY) $(BUILD)/overflow $(BUILD)/cache_resync
@@ -109,7 +118,7 @@ demo: demo-packages $(LIBRARY) $(BUILD)/overflow $(BUILD)/cache_resync
 # --- Tests ------------------------------------------------------------------
 
 CAPI_PROGRAMS := $(BUILD)/abi $(BUILD)/preload $(BUILD)/overflow $(BUILD)/cache_resync \
-	$(BUILD)/cache_resync_linked
+	$(BUILD)/cache_resync_linked $(BUILD)/perror $(BUILD)/plain.so
 
 test: test-packages rust-test capi-test
 
@@ -118,6 +127,40 @@ rust-test:
 
 capi-test: $(LIBRARY) $(CAPI_PROGRAMS)
 	@sh capi-tests/run.sh $(BUILD) $(LIBRARY)
+
+# --- Size and benchmarks ----------------------------------------------------
+
+# `make bench` is not part of `make test`: it measures and never fails on a
+# figure. BENCHMARKS.md records its output.
+BENCH_PACKAGES := $(TEST_PACKAGES)
+
+.PHONY: bench bench-packages
+
+bench-packages:
+	$(call require_packages,$(BENCH_PACKAGES))
+
+# The three functions in ordinary C, built with the compiler's defaults and
+# stripped: the baseline for size and preload cost. The structure test also
+# runs on it, to show that the test rejects a library that breaks its limits.
+$(BUILD)/plain.so: bench/plain.c | test-packages
+	@mkdir -p $(BUILD)
+	$(CC) -O2 -fPIC -shared $(WARNINGS) $< -o $@
+	strip $@
+
+$(BUILD)/bench: bench/bench.c bench/inputs.h | bench-packages
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS) $(WARNINGS) $< -ldl -o $@
+
+$(BUILD)/count: bench/count.c bench/inputs.h | bench-packages
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS) $(WARNINGS) $< -ldl -o $@
+
+bench: bench-packages $(LIBRARY) $(BUILD)/plain.so $(BUILD)/bench $(BUILD)/count
+	@sh capi-tests/structure.sh $(LIBRARY)
+	@echo
+	@$(BUILD)/bench $(LIBRARY) $(BUILD)/plain.so
+	@echo
+	@sh bench/instructions.sh $(BUILD) $(LIBRARY) $(BUILD)/plain.so
 
 clean:
 	$(CARGO) clean
@@ -294,11 +337,6 @@ LINKING_PROGRAMS := $(BUILD)/versioned $(BUILD)/overflow-linked $(BUILD)/indirec
 
 capi-test: $(STATIC_LIBRARY) $(LINKING_PROGRAMS)
 
-# readelf, objcopy and ar (binutils), C and C++ compilers for the header
-# checks, groff and man for the man page, and libc.a for the fully static link
-# of the install test.
-TEST_PACKAGES += binutils gcc g++ clang groff-base man-db libc6-dev
-
 # --- Hostile callers --------------------------------------------------------
 #
 # Tests that compare nlerr with the system libnl on every int and call it the
@@ -306,9 +344,8 @@ TEST_PACKAGES += binutils gcc g++ clang groff-base man-db libc6-dev
 # signal handlers. capi-tests/run.sh runs them plainly, then again built with
 # AddressSanitizer and UndefinedBehaviorSanitizer, and under valgrind.
 
-# gcc-12's sanitizer runtimes come as libasan8 and libubsan1. The sanitizer
-# builds use gcc whatever CC is, because -static-libasan is gcc's flag.
-TEST_PACKAGES += gcc libasan8 libubsan1 valgrind
+# The sanitizer builds use gcc whatever CC is, because -static-libasan is
+# gcc's flag.
 
 SANITIZE_CC := gcc
 SANITIZE_BUILD := $(BUILD)/asan

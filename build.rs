@@ -49,7 +49,8 @@ fn main() {
     }
 }
 
-/// Adds the SONAME and the `libnl_3` version node to the shared library.
+/// Adds the SONAME and the `libnl_3` version node to the shared library, and
+/// keeps it small and cheap to load.
 ///
 /// rustc passes the linker its own anonymous version script, which exports the
 /// three functions and hides everything else, so a second script naming the
@@ -67,6 +68,20 @@ fn link_shared_library(out_dir: &Path) {
 
     let major = env::var("CARGO_PKG_VERSION_MAJOR").expect("cargo sets CARGO_PKG_VERSION_MAJOR");
     println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libnlerr.so.{major}");
+
+    // The C compiler's startup files (crti.o, crtbeginS.o, crtendS.o, crtn.o)
+    // add _init and _fini, an init and a fini array, four weak references
+    // (__cxa_finalize, __gmon_start__ and the two _ITM_ transactional-memory
+    // hooks) and three R_X86_64_RELATIVE relocations. The library has no
+    // constructors or destructors, so it needs none of them. Leaving them out
+    // saves 1.7 KiB and about 3 800 instructions of dynamic-loader work in
+    // every process that loads the library (measured with callgrind on
+    // /bin/true, as in bench/instructions.sh).
+    println!("cargo:rustc-cdylib-link-arg=-nostartfiles");
+
+    // The loader looks symbols up through DT_GNU_HASH. An extra SysV .hash
+    // section, the default of some compilers, would only add bytes.
+    println!("cargo:rustc-cdylib-link-arg=-Wl,--hash-style=gnu");
 }
 
 /// Writes one `pub const` per table row, with the message as its comment,

@@ -28,7 +28,11 @@ run() {
 	fi
 }
 
+run "library size, NEEDED, relocations and exports" 0 sh capi-tests/structure.sh "$library"
+# The plain C build of bench/ breaks the limits, so the structure test must fail.
+run "structure test rejects a plain C build" 1 sh capi-tests/structure.sh "$build/plain.so"
 run "constants, messages and nl_perror" 0 "$build/abi"
+run "nl_perror long prefixes, errno and NULL stderr" 0 "$build/perror"
 run "system libnl answers without preload" 0 "$build/preload" libnl
 run "preloaded nlerr shadows libnl" 0 env LD_PRELOAD="$library" "$build/preload" nlerr
 

@@ -26,6 +26,12 @@ mod codes;
 
 pub use codes::*;
 
+// Internal to nl_perror, so none of it belongs in the C header.
+/// cbindgen:ignore
+mod line;
+
+use line::Line;
+
 use core::ffi::{c_char, c_int};
 
 extern "C" {
@@ -46,10 +52,7 @@ extern "C" {
 /// errno, allocate or take a lock.
 #[no_mangle]
 pub extern "C" fn nl_geterror(error: c_int) -> *const c_char {
-    // unsigned_abs is defined for INT_MIN, where C's abs() is not.
-    let code = error.unsigned_abs() as usize;
-
-    codes::message_pointer(code).cast()
+    codes::message_pointer(error).cast()
 }
 
 /// Writes the message for `error` to the C library's `stderr` stream, as
@@ -58,11 +61,16 @@ pub extern "C" fn nl_geterror(error: c_int) -> *const c_char {
 ///
 /// The output goes through `stderr` (not straight to file descriptor 2), so
 /// it shares buffering and ordering with the program's own
-/// `fprintf(stderr, ...)`, and a single `fprintf` call keeps the line whole
-/// when several threads write at once. The prefix is copied as bytes: it is
-/// not checked as UTF-8 and never used as a format string. errno is the same
-/// on return as on entry, even when the write fails. When `stderr` is NULL,
-/// nothing is written.
+/// `fprintf(stderr, ...)`. The line is assembled on the stack and written
+/// with a single `fwrite` call, which keeps it whole when several threads
+/// write at once. The prefix is copied as bytes: it is not checked as UTF-8
+/// and never used as a format string. errno is the same on return as on
+/// entry, even when the write fails. When `stderr` is NULL, nothing is
+/// written.
+///
+/// NOTE: a line longer than 1024 bytes, which takes a prefix of nearly that
+/// length, is written with one `fwrite` call per 1024 bytes, so another
+/// thread's output may land between the pieces.
 ///
 /// # Safety
 ///
@@ -82,15 +90,20 @@ pub unsafe extern "C" fn nl_perror(error: c_int, prefix: *const c_char) {
     if !stream.is_null() {
         let message = nl_geterror(error);
 
+        let mut line = Line::new(stream);
+
         // SAFETY: the caller guarantees `prefix` is NULL or a valid string,
-        // and both formats consume exactly the arguments passed.
+        // and `message` is one of the library's static strings.
         unsafe {
-            if prefix.is_null() || *prefix == 0 {
-                libc::fprintf(stream, c"%s\n".as_ptr(), message);
-            } else {
-                libc::fprintf(stream, c"%s: %s\n".as_ptr(), prefix, message);
+            if !prefix.is_null() && *prefix != 0 {
+                line.push_c_str(prefix.cast());
+                line.push(b':');
+                line.push(b' ');
             }
+            line.push_c_str(message.cast());
         }
+        line.push(b'\n');
+        line.write_out();
     }
 
     // SAFETY: as above.
@@ -108,8 +121,26 @@ pub unsafe extern "C" fn nl_perror(error: c_int, prefix: *const c_char) {
 /// errno, allocate or take a lock.
 #[no_mangle]
 pub extern "C" fn nl_syserr2nlerr(error: c_int) -> c_int {
-    // wrapping_abs leaves INT_MIN negative, so it falls through to NLE_FAILURE.
-    match error.wrapping_abs() {
+    // unsigned_abs turns INT_MIN into 2^31, which is past the end of the table.
+    let errno = error.unsigned_abs() as usize;
+
+    match ERRNO_CODES.get(errno) {
+        Some(&code) => code as c_int,
+        None => NLE_FAILURE,
+    }
+}
+
+/// The libnl code of every errno value from 0 up to the highest mapped one,
+/// filled in at compile time from `errno_code`. One bounds check and one
+/// load replace the jump tables that a `match` compiles to.
+static ERRNO_CODES: [u8; ERRNO_CODES_LEN] = errno_code_table();
+
+/// Errno values at and above this length all map to NLE_FAILURE.
+const ERRNO_CODES_LEN: usize = highest_mapped_errno() + 1;
+
+/// Maps a non-negative errno value to its libnl code.
+const fn errno_code(errno: c_int) -> c_int {
+    match errno {
         libc::EBADF => NLE_BAD_SOCK,
         libc::EADDRINUSE => NLE_EXIST,
         libc::EEXIST => NLE_EXIST,
@@ -134,6 +165,32 @@ pub extern "C" fn nl_syserr2nlerr(error: c_int) -> c_int {
         libc::ENODEV => NLE_NODEV,
         _ => NLE_FAILURE,
     }
+}
+
+/// Returns the highest errno value that `errno_code` maps to a code other
+/// than NLE_FAILURE. Linux errno values lie below 4096.
+const fn highest_mapped_errno() -> usize {
+    let mut highest = 0;
+    let mut errno = 0;
+    while errno < 4096 {
+        if errno_code(errno) != NLE_FAILURE {
+            highest = errno as usize;
+        }
+        errno += 1;
+    }
+    highest
+}
+
+const fn errno_code_table() -> [u8; ERRNO_CODES_LEN] {
+    assert!(NLE_MAX <= u8::MAX as c_int, "libnl codes must fit in a u8");
+
+    let mut table = [0u8; ERRNO_CODES_LEN];
+    let mut errno = 0;
+    while errno < ERRNO_CODES_LEN {
+        table[errno] = errno_code(errno as c_int) as u8;
+        errno += 1;
+    }
+    table
 }
 
 /// Aborts the process. Nothing in the library is expected to panic: the

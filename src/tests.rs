@@ -102,6 +102,16 @@ fn syserr_full_mapping() {
 }
 
 #[test]
+fn syserr_table_covers_mapping() {
+    // Linux errno values lie below 4096. The table stops after the highest
+    // mapped one, so every value above it must still agree with the match.
+    for errno in 0..4096 {
+        assert_eq!(nl_syserr2nlerr(errno), errno_code(errno), "errno {errno}");
+    }
+    assert_eq!(ERRNO_CODES_LEN, libc::ENOBUFS as usize + 1);
+}
+
+#[test]
 fn syserr_extremes_are_failure() {
     assert_eq!(nl_syserr2nlerr(0), NLE_FAILURE);
     assert_eq!(nl_syserr2nlerr(c_int::MIN), NLE_FAILURE);
