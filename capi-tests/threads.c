@@ -4,10 +4,12 @@
  * out of the pipe.
  *
  * Each thread writes one numbered line per round, with a prefix of about 150
- * bytes so that an interleaved or split write would corrupt a line. A reader
- * thread checks that each line is exactly the expected one and that each
- * thread's rounds arrive complete and in order. Lines are far below PIPE_BUF,
- * so one write(2) per nl_perror call reaches the pipe whole.
+ * bytes in even rounds and about 1500 bytes in odd ones, so that an
+ * interleaved or split write would corrupt a line. The long lines exceed
+ * nl_perror's 1 KiB stack buffer and take its fprintf path. A reader thread
+ * checks that each line is exactly the expected one and that each thread's
+ * rounds arrive complete and in order. Lines are below PIPE_BUF, so one
+ * write(2) per nl_perror call reaches the pipe whole.
  *
  * Linked against libnlerr.so. Run it under helgrind with a small ROUNDS: the
  * tool instruments nlerr's machine code as well as the test's.
@@ -47,6 +49,15 @@ static const int errnos[] = {
 static const char *expected_messages[CODE_COUNT];
 static int expected_codes[ERRNO_COUNT];
 
+/* Padding of the odd rounds' prefixes: LONG_PADDING_BYTES dots. */
+#define LONG_PADDING_BYTES 1500
+static char long_padding[LONG_PADDING_BYTES + 1];
+
+static const char *padding_for(int round)
+{
+	return round % 2 ? long_padding : PADDING;
+}
+
 static int rounds = DEFAULT_ROUNDS;
 static atomic_int worker_failures;
 
@@ -61,7 +72,7 @@ static size_t code_index(int thread, int round)
 static void *call_all_three(void *argument)
 {
 	int thread = (int)(intptr_t)argument;
-	char prefix[256];
+	char prefix[LONG_PADDING_BYTES + 64];
 	int round;
 
 	pthread_barrier_wait(&start_line);
@@ -75,7 +86,8 @@ static void *call_all_three(void *argument)
 			atomic_fetch_add(&worker_failures, 1);
 
 		/* errno is per thread: each thread checks its own value. */
-		snprintf(prefix, sizeof(prefix), "thread %d round %d %s", thread, round, PADDING);
+		snprintf(prefix, sizeof(prefix), "thread %d round %d %s", thread, round,
+			 padding_for(round));
 		errno = 1000 + thread;
 		nl_perror(codes[c], prefix);
 		if (errno != 1000 + thread)
@@ -95,7 +107,7 @@ struct reader {
  * thread and round must have written. */
 static void check_line(struct reader *reader, const char *line, size_t length)
 {
-	char expected[512];
+	char expected[LONG_PADDING_BYTES + 128];
 	int thread, round;
 
 	reader->lines++;
@@ -106,8 +118,8 @@ static void check_line(struct reader *reader, const char *line, size_t length)
 		return;
 	}
 
-	snprintf(expected, sizeof(expected), "thread %d round %d %s: %s", thread, round, PADDING,
-		 expected_messages[code_index(thread, round)]);
+	snprintf(expected, sizeof(expected), "thread %d round %d %s: %s", thread, round,
+		 padding_for(round), expected_messages[code_index(thread, round)]);
 	if (length != strlen(expected) || memcmp(line, expected, length) != 0) {
 		if (reader->bad_lines++ < 5)
 			printf("corrupt line: \"%.*s\"\n", (int)length, line);
@@ -159,6 +171,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
+	memset(long_padding, '.', LONG_PADDING_BYTES);
 	for (i = 0; i < CODE_COUNT; i++)
 		expected_messages[i] = nl_geterror(codes[i]);
 	for (i = 0; i < ERRNO_COUNT; i++)

@@ -61,16 +61,14 @@ pub extern "C" fn nl_geterror(error: c_int) -> *const c_char {
 ///
 /// The output goes through `stderr` (not straight to file descriptor 2), so
 /// it shares buffering and ordering with the program's own
-/// `fprintf(stderr, ...)`. The line is assembled on the stack and written
-/// with a single `fwrite` call, which keeps it whole when several threads
-/// write at once. The prefix is copied as bytes: it is not checked as UTF-8
-/// and never used as a format string. errno is the same on return as on
-/// entry, even when the write fails. When `stderr` is NULL, nothing is
-/// written.
-///
-/// NOTE: a line longer than 1024 bytes, which takes a prefix of nearly that
-/// length, is written with one `fwrite` call per 1024 bytes, so another
-/// thread's output may land between the pieces.
+/// `fprintf(stderr, ...)`. The line reaches the stream in one stdio call,
+/// which holds the stream's lock for the whole line, so it stays whole when
+/// several threads write at once. A line of up to 1024 bytes is assembled on
+/// the stack and written with `fwrite`; a longer one goes to `fprintf` with
+/// the prefix and the message as `%s` arguments. The prefix is copied as
+/// bytes: it is not checked as UTF-8 and never used as a format string. errno
+/// is the same on return as on entry, even when the write fails. When
+/// `stderr` is NULL, nothing is written.
 ///
 /// # Safety
 ///
@@ -90,20 +88,26 @@ pub unsafe extern "C" fn nl_perror(error: c_int, prefix: *const c_char) {
     if !stream.is_null() {
         let message = nl_geterror(error);
 
-        let mut line = Line::new(stream);
+        // SAFETY: the caller guarantees `prefix` is NULL or a valid string.
+        let has_prefix = !prefix.is_null() && unsafe { *prefix } != 0;
 
-        // SAFETY: the caller guarantees `prefix` is NULL or a valid string,
-        // and `message` is one of the library's static strings.
+        // SAFETY: `prefix` is valid when `has_prefix` is set, `message` is one
+        // of the library's static strings, and `stream` is not NULL.
         unsafe {
-            if !prefix.is_null() && *prefix != 0 {
-                line.push_c_str(prefix.cast());
-                line.push(b':');
-                line.push(b' ');
+            let mut line = Line::new();
+            let fits = (!has_prefix
+                || (line.push_c_str(prefix.cast()) && line.push(b':') && line.push(b' ')))
+                && line.push_c_str(message.cast())
+                && line.push(b'\n');
+
+            if fits {
+                line.write_to(stream);
+            } else if has_prefix {
+                libc::fprintf(stream, c"%s: %s\n".as_ptr(), prefix, message);
+            } else {
+                libc::fprintf(stream, c"%s\n".as_ptr(), message);
             }
-            line.push_c_str(message.cast());
         }
-        line.push(b'\n');
-        line.write_out();
     }
 
     // SAFETY: as above.

@@ -1,4 +1,4 @@
-//! A line assembled on the stack and written to a C stream with `fwrite`.
+//! A line assembled on the stack, for `nl_perror`.
 //!
 //! `nl_perror` builds its whole line here and writes it with one `fwrite`
 //! call, which takes the stream's lock once and, on an unbuffered stream such
@@ -13,69 +13,71 @@
 
 use core::mem::MaybeUninit;
 
-/// Bytes assembled before a write. A line of up to this length reaches the
-/// stream in one `fwrite` call, and a longer one in pieces of this size.
+/// Longest line, in bytes, that `nl_perror` writes from this buffer. A longer
+/// line does not fit, and `nl_perror` then hands the parts to `fprintf`.
 pub const LINE_CAPACITY: usize = 1024;
 
 pub struct Line {
-    stream: *mut libc::FILE,
     length: usize,
     buffer: [MaybeUninit<u8>; LINE_CAPACITY],
 }
 
 impl Line {
-    /// Starts an empty line for `stream`, which must not be NULL.
-    pub fn new(stream: *mut libc::FILE) -> Self {
-        Line { stream, length: 0, buffer: [MaybeUninit::uninit(); LINE_CAPACITY] }
+    pub fn new() -> Self {
+        Line { length: 0, buffer: [MaybeUninit::uninit(); LINE_CAPACITY] }
     }
 
-    /// Appends the bytes of a NUL-terminated string, without its NUL, and
-    /// writes out the buffer each time it fills.
+    /// Appends the bytes of a NUL-terminated string, without its NUL.
+    /// Returns `false` when they do not all fit, leaving the line unfinished.
     ///
     /// # Safety
     ///
     /// `text` must point to a NUL-terminated string that stays valid and
     /// unchanged during the call.
-    pub unsafe fn push_c_str(&mut self, text: *const u8) {
+    pub unsafe fn push_c_str(&mut self, text: *const u8) -> bool {
         let mut next = text;
-        loop {
-            let mut length = self.length;
-            while length < LINE_CAPACITY {
-                // SAFETY: `next` has not passed the string's NUL byte, which
-                // the caller guarantees exists.
-                let byte = unsafe { *next };
-                if byte == 0 {
-                    self.length = length;
-                    return;
-                }
-                self.buffer[length] = MaybeUninit::new(byte);
-                length += 1;
-                // SAFETY: `byte` was not the NUL, so the string goes on.
-                next = unsafe { next.add(1) };
+        let mut length = self.length;
+
+        while length < LINE_CAPACITY {
+            // SAFETY: `next` has not passed the string's NUL byte, which the
+            // caller guarantees exists.
+            let byte = unsafe { *next };
+            if byte == 0 {
+                self.length = length;
+                return true;
             }
-            self.length = length;
-            self.write_out();
+            self.buffer[length] = MaybeUninit::new(byte);
+            length += 1;
+            // SAFETY: `byte` was not the NUL, so the string goes on.
+            next = unsafe { next.add(1) };
         }
+
+        self.length = length;
+        false
     }
 
-    /// Appends one byte, writing out the buffer first when it is full.
+    /// Appends one byte. Returns `false` when the line is full.
     #[inline(always)]
-    pub fn push(&mut self, byte: u8) {
-        if self.length == LINE_CAPACITY {
-            self.write_out();
-        }
-        if let Some(slot) = self.buffer.get_mut(self.length) {
-            *slot = MaybeUninit::new(byte);
-            self.length += 1;
+    pub fn push(&mut self, byte: u8) -> bool {
+        match self.buffer.get_mut(self.length) {
+            Some(slot) => {
+                *slot = MaybeUninit::new(byte);
+                self.length += 1;
+                true
+            }
+            None => false,
         }
     }
 
-    /// Hands the assembled bytes to `fwrite` and empties the buffer. A failed
+    /// Writes the assembled bytes to `stream` with one `fwrite` call. A failed
     /// write is ignored, as `nl_perror` has no way to report it.
-    pub fn write_out(&mut self) {
+    ///
+    /// # Safety
+    ///
+    /// `stream` must be an open C stream.
+    pub unsafe fn write_to(&self, stream: *mut libc::FILE) {
         // SAFETY: the first `length` bytes of the buffer are initialised, and
-        // `stream` is the non-NULL stream given to `new`.
-        unsafe { libc::fwrite(self.buffer.as_ptr().cast(), 1, self.length, self.stream) };
-        self.length = 0;
+        // the caller guarantees `stream`.
+        unsafe { libc::fwrite(self.buffer.as_ptr().cast(), 1, self.length, stream) };
     }
 }

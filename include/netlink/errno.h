@@ -222,16 +222,14 @@ const char *nl_geterror(int error);
  *
  * The output goes through `stderr` (not straight to file descriptor 2), so
  * it shares buffering and ordering with the program's own
- * `fprintf(stderr, ...)`. The line is assembled on the stack and written
- * with a single `fwrite` call, which keeps it whole when several threads
- * write at once. The prefix is copied as bytes: it is not checked as UTF-8
- * and never used as a format string. errno is the same on return as on
- * entry, even when the write fails. When `stderr` is NULL, nothing is
- * written.
- *
- * NOTE: a line longer than 1024 bytes, which takes a prefix of nearly that
- * length, is written with one `fwrite` call per 1024 bytes, so another
- * thread's output may land between the pieces.
+ * `fprintf(stderr, ...)`. The line reaches the stream in one stdio call,
+ * which holds the stream's lock for the whole line, so it stays whole when
+ * several threads write at once. A line of up to 1024 bytes is assembled on
+ * the stack and written with `fwrite`; a longer one goes to `fprintf` with
+ * the prefix and the message as `%s` arguments. The prefix is copied as
+ * bytes: it is not checked as UTF-8 and never used as a format string. errno
+ * is the same on return as on entry, even when the write fails. When
+ * `stderr` is NULL, nothing is written.
  *
  * # Safety
  *
