@@ -4,7 +4,7 @@
  * Built against the system's <netlink/errno.h> and linked against libnl-3
  * only, like an existing program. With the argument "nlerr" it expects every
  * function to come from libnlerr.so (run it with LD_PRELOAD); with "libnl" it
- * expects libnl's own results, which shows that the check tells the two apart.
+ * expects libnl's own results, which shows that the check distinguishes the two.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>

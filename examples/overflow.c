@@ -10,7 +10,7 @@
  * nl_recvmsgs_default on the first socket until that fails.
  *
  * It links only against the system's libnl-3 and libnl-route-3. Run it as
- * is to see libnl's own answer, or with LD_PRELOAD=libnlerr.so to see
+ * is to see libnl's own result, or with LD_PRELOAD=libnlerr.so to see
  * nlerr's.
  *
  * Usage: overflow [ADDRESS_COUNT]

@@ -4,8 +4,8 @@
 //! It matches libnl 3.7 byte for byte except in one place: ENOBUFS, which
 //! `recvmsg` returns on a netlink socket whose receive buffer overflowed, maps
 //! to NLE_MISSED (35, "Kernel reported missed message ") where libnl returns
-//! NLE_NOMEM, so that a program mirroring kernel state knows it must
-//! resynchronise.
+//! NLE_NOMEM. A program mirroring kernel state can then tell that it missed
+//! events and must resynchronise.
 //!
 //! The codes live in `table.rs`. build.rs turns the table and the functions
 //! below into `include/netlink/errno.h` with cbindgen.
@@ -64,7 +64,7 @@ pub extern "C" fn nl_geterror(error: c_int) -> *const c_char {
 /// `fprintf(stderr, ...)`. The line reaches the stream in one stdio call,
 /// which holds the stream's lock for the whole line, so it stays whole when
 /// several threads write at once. A line of up to 1024 bytes is assembled on
-/// the stack and written with `fwrite`; a longer one goes to `fprintf` with
+/// the stack and written with `fwrite`. A longer one goes to `fprintf`, with
 /// the prefix and the message as `%s` arguments. The prefix is copied as
 /// bytes: it is not checked as UTF-8 and never used as a format string. errno
 /// is the same on return as on entry, even when the write fails. When

@@ -13,7 +13,7 @@
 
 use core::mem::MaybeUninit;
 
-/// Longest line, in bytes, that `nl_perror` writes from this buffer. A longer
+/// Maximum length, in bytes, of a line that `nl_perror` writes from this buffer. A longer
 /// line does not fit, and `nl_perror` then hands the parts to `fprintf`.
 pub const LINE_CAPACITY: usize = 1024;
 

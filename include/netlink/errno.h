@@ -225,7 +225,7 @@ const char *nl_geterror(int error);
  * `fprintf(stderr, ...)`. The line reaches the stream in one stdio call,
  * which holds the stream's lock for the whole line, so it stays whole when
  * several threads write at once. A line of up to 1024 bytes is assembled on
- * the stack and written with `fwrite`; a longer one goes to `fprintf` with
+ * the stack and written with `fwrite`. A longer one goes to `fprintf`, with
  * the prefix and the message as `%s` arguments. The prefix is copied as
  * bytes: it is not checked as UTF-8 and never used as a format string. errno
  * is the same on return as on entry, even when the write fails. When
