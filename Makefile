@@ -39,7 +39,8 @@ NLERR_LIBS = -L$(RELEASE) -Wl,-rpath,$(abspath $(RELEASE)) -lnlerr
 
 RUST_SOURCES := Cargo.toml Cargo.lock build.rs $(wildcard src/*.rs)
 
-.PHONY: all library header demo test rust-test capi-test demo-packages test-packages clean
+.PHONY: all library header rust-toolchain demo test rust-test capi-test demo-packages \
+	test-packages clean
 
 all: library
 
@@ -47,12 +48,21 @@ library: $(LIBRARY)
 
 # The library's SONAME is libnlerr.so.1, so programs linked against it look
 # for that name at run time: the link lets them run from the build tree.
-$(LIBRARY) $(ARCHIVE) &: $(RUST_SOURCES)
+$(LIBRARY) $(ARCHIVE) &: $(RUST_SOURCES) | rust-toolchain
 	$(CARGO) build --release --locked
 	ln -sf libnlerr.so $(RELEASE)/libnlerr.so.1
 
-header:
+header: | rust-toolchain
 	NLERR_WRITE_HEADER=1 $(CARGO) build --release --locked
+
+# Rust comes from rustup rather than from Debian, whose rustc (1.63 in
+# Debian 12) is older than Cargo.toml's rust-version, so a missing cargo stops
+# the build with that advice. cargo itself rejects a toolchain that is too old.
+rust-toolchain:
+	@command -v $(CARGO) >/dev/null 2>&1 || { \
+		echo "cargo not found in PATH: nlerr needs Rust 1.90 or later." >&2; \
+		echo "Install it with rustup (https://rustup.rs), then run make again." >&2; \
+		exit 1; }
 
 # Installs the named Debian packages that are missing, or, when not root,
 # stops with the command that installs them.
@@ -104,6 +114,16 @@ $(BUILD)/preload: capi-tests/preload.c capi-tests/check.h | test-packages
 	@mkdir -p $(BUILD)
 	$(CC) $(CFLAGS) $(WARNINGS) $(LIBNL_CFLAGS) $< $(LIBNL_LIBS) -ldl -o $@
 
+# The README's missed_events() check, built against each header and linked
+# against the system libnl-3 only.
+$(BUILD)/missed_check_libnl: capi-tests/missed_check.c capi-tests/check.h | test-packages
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS) $(WARNINGS) $(LIBNL_CFLAGS) $< $(LIBNL_LIBS) -o $@
+
+$(BUILD)/missed_check_nlerr: capi-tests/missed_check.c capi-tests/check.h include/netlink/errno.h | test-packages
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS) $(WARNINGS) $(NLERR_CFLAGS) $< $(LIBNL_LIBS) -o $@
+
 $(BUILD)/perror: capi-tests/perror.c capi-tests/check.h $(LIBRARY) | test-packages
 	@mkdir -p $(BUILD)
 	$(CC) $(CFLAGS) $(WARNINGS) $(NLERR_CFLAGS) $< $(NLERR_LIBS) -ldl -o $@
@@ -118,11 +138,12 @@ demo: demo-packages $(LIBRARY) $(BUILD)/overflow $(BUILD)/cache_resync
 # --- Tests ------------------------------------------------------------------
 
 CAPI_PROGRAMS := $(BUILD)/abi $(BUILD)/preload $(BUILD)/overflow $(BUILD)/cache_resync \
-	$(BUILD)/cache_resync_linked $(BUILD)/perror $(BUILD)/plain.so
+	$(BUILD)/cache_resync_linked $(BUILD)/perror $(BUILD)/plain.so \
+	$(BUILD)/missed_check_libnl $(BUILD)/missed_check_nlerr
 
 test: test-packages rust-test capi-test
 
-rust-test:
+rust-test: | rust-toolchain
 	$(CARGO) test --locked
 
 capi-test: $(LIBRARY) $(CAPI_PROGRAMS)

@@ -41,6 +41,12 @@ run "preloaded nlerr shadows libnl" 0 env LD_PRELOAD="$library" "$build/preload"
 run "kernel overflow with libnl is NLE_NOMEM" 2 "$build/overflow"
 run "kernel overflow with preloaded nlerr is NLE_MISSED" 0 env LD_PRELOAD="$library" "$build/overflow"
 
+# The README's overflow check, under each header, with and without nlerr.
+run "overflow check, libnl header, libnl alone" 0 "$build/missed_check_libnl"
+run "overflow check, libnl header, nlerr preloaded" 0 env LD_PRELOAD="$library" "$build/missed_check_libnl"
+run "overflow check, nlerr header, libnl alone" 0 "$build/missed_check_nlerr"
+run "overflow check, nlerr header, nlerr preloaded" 0 env LD_PRELOAD="$library" "$build/missed_check_nlerr"
+
 # Cache manager on a real overflow in a private network namespace: status 0
 # is caches that match the kernel after resyncs on NLE_MISSED, status 2 is
 # caches that went stale.
