@@ -3,7 +3,13 @@
  * declaration in it. capi-tests/header.sh compiles this file as C89, C99, C11,
  * C++98, C++11 and C++17 with gcc and clang, warnings as errors.
  */
+/* A program may define macros with common names before including the header,
+ * so its prototypes must not use such names for their parameters. */
+#define error "a macro named error"
+#define prefix "a macro named prefix"
 #include <netlink/errno.h>
+#undef error
+#undef prefix
 
 /* Compile-time checks in a form that C89 and C++98 accept: an array of
  * negative size does not compile. */

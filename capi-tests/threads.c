@@ -3,13 +3,14 @@
  * with stderr on a pipe, and checks every result and every line that comes
  * out of the pipe.
  *
- * Each thread writes one numbered line per round, with a prefix of about 150
- * bytes in even rounds and about 1500 bytes in odd ones, so that an
- * interleaved or split write would corrupt a line. The long lines exceed
- * nl_perror's 1 KiB stack buffer and take its fprintf path. A reader thread
- * checks that each line is exactly the expected one and that each thread's
- * rounds arrive complete and in order. Lines are below PIPE_BUF, so one
- * write(2) per nl_perror call reaches the pipe whole.
+ * Each thread writes one numbered line per round, with a prefix of about 150,
+ * 1500 or 9000 bytes in turn, so that an interleaved or split write would
+ * corrupt a line. The longer lines exceed nl_perror's 1 KiB stack buffer and
+ * take its fprintf path, and the longest also exceed the 8 KiB buffer that
+ * glibc's fprintf uses on an unbuffered stream, so they reach the pipe in
+ * several write(2) calls, which only the stream lock keeps together. A
+ * reader thread checks that each line is exactly the expected one and that
+ * each thread's rounds arrive complete and in order.
  *
  * Linked against libnlerr.so. Run it under helgrind with a small ROUNDS: the
  * tool instruments nlerr's machine code as well as the test's.
@@ -49,13 +50,22 @@ static const int errnos[] = {
 static const char *expected_messages[CODE_COUNT];
 static int expected_codes[ERRNO_COUNT];
 
-/* Padding of the odd rounds' prefixes: LONG_PADDING_BYTES dots. */
-#define LONG_PADDING_BYTES 1500
+/* Padding of the longer prefixes: dots, LONG_PADDING_BYTES of them in the
+ * longest, MEDIUM_PADDING_BYTES in the others. */
+#define MEDIUM_PADDING_BYTES 1500
+#define LONG_PADDING_BYTES 9000
 static char long_padding[LONG_PADDING_BYTES + 1];
 
 static const char *padding_for(int round)
 {
-	return round % 2 ? long_padding : PADDING;
+	switch (round % 3) {
+	case 0:
+		return PADDING;
+	case 1:
+		return long_padding + (LONG_PADDING_BYTES - MEDIUM_PADDING_BYTES);
+	default:
+		return long_padding;
+	}
 }
 
 static int rounds = DEFAULT_ROUNDS;

@@ -32,18 +32,23 @@ mod line;
 
 use line::Line;
 
+// Declarations of C library items, which must not reach the C header.
+/// cbindgen:ignore
+mod stdio;
+
+use stdio::stderr;
+
 use core::ffi::{c_char, c_int};
 
-extern "C" {
-    /// The C library's standard error stream. It is read on each call because
-    /// a program may assign another stream to it.
-    static mut stderr: *mut libc::FILE;
-}
 
-/// Returns the message for the libnl error code `error`, as a NUL-terminated
-/// string.
+// The parameters carry the `nlerr_` prefix because cbindgen copies their names
+// into the C header, where a program's macro named `error` or `prefix` would
+// otherwise break the prototypes. libnl's own header leaves them unnamed.
+
+/// Returns the message for the libnl error code `nlerr_error`, as a
+/// NUL-terminated string.
 ///
-/// The sign of `error` is ignored, so `nl_geterror(-NLE_MISSED)` works. Codes
+/// The sign of `nlerr_error` is ignored, so `nl_geterror(-NLE_MISSED)` works. Codes
 /// above NLE_MAX, and INT_MIN, whose absolute value does not fit in an `int`,
 /// yield "Unspecific failure". The pointer refers to static data that stays
 /// valid for the life of the process and must not be written to or freed.
@@ -51,32 +56,34 @@ extern "C" {
 /// Safe to call from any thread and from a signal handler: it does not touch
 /// errno, allocate or take a lock.
 #[no_mangle]
-pub extern "C" fn nl_geterror(error: c_int) -> *const c_char {
-    codes::message_pointer(error).cast()
+pub extern "C" fn nl_geterror(nlerr_error: c_int) -> *const c_char {
+    codes::message_pointer(nlerr_error).cast()
 }
 
-/// Writes the message for `error` to the C library's `stderr` stream, as
-/// `"<prefix>: <message>\n"`, or as `"<message>\n"` when `prefix` is NULL or
-/// empty.
+/// Writes the message for `nlerr_error` to the C library's `stderr` stream,
+/// as `"<prefix>: <message>\n"`, or as `"<message>\n"` when `nlerr_prefix` is
+/// NULL or empty.
 ///
 /// The output goes through `stderr` (not straight to file descriptor 2), so
 /// it shares buffering and ordering with the program's own
-/// `fprintf(stderr, ...)`. The line reaches the stream in one stdio call,
-/// which holds the stream's lock for the whole line, so it stays whole when
-/// several threads write at once. A line of up to 1024 bytes is assembled on
-/// the stack and written with `fwrite`. A longer one goes to `fprintf`, with
-/// the prefix and the message as `%s` arguments. The prefix is copied as
-/// bytes: it is not checked as UTF-8 and never used as a format string. errno
-/// is the same on return as on entry, even when the write fails. When
-/// `stderr` is NULL, nothing is written.
+/// `fprintf(stderr, ...)`. The stream's lock is held for the whole line, so
+/// the line stays whole when several threads write at once. A line of up to
+/// 1024 bytes is assembled on the stack and written with one `fwrite` call. A
+/// longer one is written in 1024-byte pieces between `flockfile` and
+/// `funlockfile`. The prefix is copied as bytes: it is not checked as UTF-8
+/// and never used as a format string. errno is the same on return as on
+/// entry, even when the write fails. When `stderr` is NULL, nothing is
+/// written.
 ///
 /// # Safety
 ///
-/// `prefix` must be NULL or point to a NUL-terminated string that stays valid
-/// and unchanged during the call. `stderr` must be NULL or a stream that has
+/// `nlerr_prefix` must be NULL or point to a NUL-terminated string that stays
+/// valid and unchanged during the call. `stderr` must be NULL or a stream that has
 /// not been closed, as for any stdio call.
 #[no_mangle]
-pub unsafe extern "C" fn nl_perror(error: c_int, prefix: *const c_char) {
+pub unsafe extern "C" fn nl_perror(nlerr_error: c_int, nlerr_prefix: *const c_char) {
+    let prefix = nlerr_prefix;
+
     // SAFETY: __errno_location returns this thread's errno, always valid.
     let errno = unsafe { libc::__errno_location() };
     let saved_errno = unsafe { *errno };
@@ -86,28 +93,25 @@ pub unsafe extern "C" fn nl_perror(error: c_int, prefix: *const c_char) {
     let stream = unsafe { core::ptr::addr_of!(stderr).read_volatile() };
 
     if !stream.is_null() {
-        let message = nl_geterror(error);
+        let message = nl_geterror(nlerr_error);
 
         // SAFETY: the caller guarantees `prefix` is NULL or a valid string.
         let has_prefix = !prefix.is_null() && unsafe { *prefix } != 0;
 
-        // SAFETY: `prefix` is valid when `has_prefix` is set, `message` is one
-        // of the library's static strings, and `stream` is not NULL.
-        unsafe {
-            let mut line = Line::new();
-            let fits = (!has_prefix
-                || (line.push_c_str(prefix.cast()) && line.push(b':') && line.push(b' ')))
-                && line.push_c_str(message.cast())
-                && line.push(b'\n');
+        let mut line = Line::new(stream);
 
-            if fits {
-                line.write_to(stream);
-            } else if has_prefix {
-                libc::fprintf(stream, c"%s: %s\n".as_ptr(), prefix, message);
-            } else {
-                libc::fprintf(stream, c"%s\n".as_ptr(), message);
+        // SAFETY: `prefix` is valid when `has_prefix` is set, and `message` is
+        // one of the library's static strings.
+        unsafe {
+            if has_prefix {
+                line.push_c_str(prefix.cast());
+                line.push(b':');
+                line.push(b' ');
             }
+            line.push_c_str(message.cast());
         }
+        line.push(b'\n');
+        line.finish();
     }
 
     // SAFETY: as above.
@@ -117,16 +121,16 @@ pub unsafe extern "C" fn nl_perror(error: c_int, prefix: *const c_char) {
 /// Translates a system errno value into a libnl error code, as a positive
 /// number.
 ///
-/// The sign of `error` is ignored. ENOBUFS becomes NLE_MISSED, where libnl 3.7
-/// returns NLE_NOMEM. Values without a mapping, INT_MIN and 0 among them,
-/// become NLE_FAILURE.
+/// The sign of `nlerr_error` is ignored. ENOBUFS becomes NLE_MISSED, where
+/// libnl 3.7 returns NLE_NOMEM. Values without a mapping, INT_MIN and 0
+/// among them, become NLE_FAILURE.
 ///
 /// Safe to call from any thread and from a signal handler: it does not touch
 /// errno, allocate or take a lock.
 #[no_mangle]
-pub extern "C" fn nl_syserr2nlerr(error: c_int) -> c_int {
+pub extern "C" fn nl_syserr2nlerr(nlerr_error: c_int) -> c_int {
     // unsigned_abs turns INT_MIN into 2^31, which is past the end of the table.
-    let errno = error.unsigned_abs() as usize;
+    let errno = nlerr_error.unsigned_abs() as usize;
 
     match ERRNO_CODES.get(errno) {
         Some(&code) => code as c_int,

@@ -202,10 +202,10 @@ extern "C" {
 #define NLE_MAX NLE_MISSED
 
 /**
- * Returns the message for the libnl error code `error`, as a NUL-terminated
- * string.
+ * Returns the message for the libnl error code `nlerr_error`, as a
+ * NUL-terminated string.
  *
- * The sign of `error` is ignored, so `nl_geterror(-NLE_MISSED)` works. Codes
+ * The sign of `nlerr_error` is ignored, so `nl_geterror(-NLE_MISSED)` works. Codes
  * above NLE_MAX, and INT_MIN, whose absolute value does not fit in an `int`,
  * yield "Unspecific failure". The pointer refers to static data that stays
  * valid for the life of the process and must not be written to or freed.
@@ -213,44 +213,44 @@ extern "C" {
  * Safe to call from any thread and from a signal handler: it does not touch
  * errno, allocate or take a lock.
  */
-const char *nl_geterror(int error);
+const char *nl_geterror(int nlerr_error);
 
 /**
- * Writes the message for `error` to the C library's `stderr` stream, as
- * `"<prefix>: <message>\n"`, or as `"<message>\n"` when `prefix` is NULL or
- * empty.
+ * Writes the message for `nlerr_error` to the C library's `stderr` stream,
+ * as `"<prefix>: <message>\n"`, or as `"<message>\n"` when `nlerr_prefix` is
+ * NULL or empty.
  *
  * The output goes through `stderr` (not straight to file descriptor 2), so
  * it shares buffering and ordering with the program's own
- * `fprintf(stderr, ...)`. The line reaches the stream in one stdio call,
- * which holds the stream's lock for the whole line, so it stays whole when
- * several threads write at once. A line of up to 1024 bytes is assembled on
- * the stack and written with `fwrite`. A longer one goes to `fprintf`, with
- * the prefix and the message as `%s` arguments. The prefix is copied as
- * bytes: it is not checked as UTF-8 and never used as a format string. errno
- * is the same on return as on entry, even when the write fails. When
- * `stderr` is NULL, nothing is written.
+ * `fprintf(stderr, ...)`. The stream's lock is held for the whole line, so
+ * the line stays whole when several threads write at once. A line of up to
+ * 1024 bytes is assembled on the stack and written with one `fwrite` call. A
+ * longer one is written in 1024-byte pieces between `flockfile` and
+ * `funlockfile`. The prefix is copied as bytes: it is not checked as UTF-8
+ * and never used as a format string. errno is the same on return as on
+ * entry, even when the write fails. When `stderr` is NULL, nothing is
+ * written.
  *
  * # Safety
  *
- * `prefix` must be NULL or point to a NUL-terminated string that stays valid
- * and unchanged during the call. `stderr` must be NULL or a stream that has
+ * `nlerr_prefix` must be NULL or point to a NUL-terminated string that stays
+ * valid and unchanged during the call. `stderr` must be NULL or a stream that has
  * not been closed, as for any stdio call.
  */
-void nl_perror(int error, const char *prefix);
+void nl_perror(int nlerr_error, const char *nlerr_prefix);
 
 /**
  * Translates a system errno value into a libnl error code, as a positive
  * number.
  *
- * The sign of `error` is ignored. ENOBUFS becomes NLE_MISSED, where libnl 3.7
- * returns NLE_NOMEM. Values without a mapping, INT_MIN and 0 among them,
- * become NLE_FAILURE.
+ * The sign of `nlerr_error` is ignored. ENOBUFS becomes NLE_MISSED, where
+ * libnl 3.7 returns NLE_NOMEM. Values without a mapping, INT_MIN and 0
+ * among them, become NLE_FAILURE.
  *
  * Safe to call from any thread and from a signal handler: it does not touch
  * errno, allocate or take a lock.
  */
-int nl_syserr2nlerr(int error);
+int nl_syserr2nlerr(int nlerr_error);
 
 #ifdef __cplusplus
 }
