@@ -292,6 +292,8 @@ install: $(LIBRARY) $(STATIC_LIBRARY) include/netlink/errno.h man/nlerr.3
 
 # Removes the files and links that install added, and the two directories
 # only nlerr uses. Shared directories such as $(LIBDIR) stay.
+# NOTE: it removes libnlerr.so.$(VERSION) of the current Cargo.toml version
+# only, so a library installed from an older version stays behind.
 uninstall:
 	rm -f "$(DESTDIR)$(LIBDIR)/libnlerr.so.$(VERSION)" \
 		"$(DESTDIR)$(LIBDIR)/libnlerr.so.$(SOVERSION)" \
