@@ -3,8 +3,8 @@
  *
  * Built against the system's <netlink/errno.h> and linked against libnl-3
  * only, like an existing program. With the argument "nlerr" it expects every
- * function to come from libnlerr.so (run it with LD_PRELOAD); with "libnl" it
- * expects libnl's own results, which shows that the check distinguishes the two.
+ * function to come from libnlerr.so (run it with LD_PRELOAD). With "libnl" it
+ * expects libnl's own results, to show that the check distinguishes the two.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>

@@ -1,7 +1,7 @@
 /*
  * The values of libnl 3.7's codes as the system's <netlink/errno.h> defines
  * them. This file is compiled with libnl's include directory only, so that it
- * sees libnl's header and not nlerr's.
+ * reads libnl's header and not nlerr's.
  */
 #include <netlink/errno.h>
 

@@ -5,12 +5,11 @@
  *
  * Each thread writes one numbered line per round, with a prefix of about 150,
  * 1500 or 9000 bytes in turn, so that an interleaved or split write would
- * corrupt a line. The longer lines exceed nl_perror's 1 KiB stack buffer and
- * take its fprintf path, and the longest also exceed the 8 KiB buffer that
- * glibc's fprintf uses on an unbuffered stream, so they reach the pipe in
- * several write(2) calls, which only the stream lock keeps together. A
- * reader thread checks that each line is exactly the expected one and that
- * each thread's rounds arrive complete and in order.
+ * corrupt a line. The longer lines exceed nl_perror's 1 KiB stack buffer, so
+ * they reach the pipe in several write(2) calls. Only the stream lock keeps
+ * those pieces together. A reader thread checks that each line is exactly
+ * the expected one and that each thread's rounds arrive complete and in
+ * order.
  *
  * Linked against libnlerr.so. Run it under helgrind with a small ROUNDS: the
  * tool instruments nlerr's machine code as well as the test's.
