@@ -5,10 +5,18 @@
  * only, like an existing program. With the argument "nlerr" it expects every
  * function to come from libnlerr.so (run it with LD_PRELOAD). With "libnl" it
  * expects libnl's own results, to show that the check distinguishes the two.
+ *
+ * In both modes it also compares every message from 0 to NLE_MAX, and the
+ * errno mapping from -200 to 200, with libnl's own functions, reached through
+ * dlsym on libnl's handle, which finds libnl's definitions before any
+ * preloaded ones. nl_perror's output is checked for a NULL, an empty and an
+ * ordinary prefix.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include <netlink/errno.h>
 
@@ -27,6 +35,77 @@ static void check_location(void *function, const char *name, const char *library
 	      library);
 }
 
+/* Calls nl_perror(error, prefix) with file descriptor 2 redirected into a
+ * temporary file, and copies what it wrote into `buffer`. */
+static const char *capture_perror(int error, const char *prefix, char *buffer, size_t size)
+{
+	FILE *capture = tmpfile();
+	int saved_fd;
+	size_t length;
+
+	fflush(stderr);
+	saved_fd = dup(2);
+	if (!capture || saved_fd < 0 || dup2(fileno(capture), 2) < 0) {
+		printf("redirecting stderr failed\n");
+		exit(1);
+	}
+
+	nl_perror(error, prefix);
+	fflush(stderr);
+
+	dup2(saved_fd, 2);
+	close(saved_fd);
+	rewind(capture);
+	length = fread(buffer, 1, size - 1, capture);
+	buffer[length] = '\0';
+	fclose(capture);
+	return buffer;
+}
+
+/* Compares what the program's bindings return with libnl's own functions.
+ * Only ENOBUFS may map differently, and only when nlerr is preloaded. */
+static void check_against_libnl(int expect_nlerr)
+{
+	void *handle = dlopen("libnl-3.so.200", RTLD_NOW | RTLD_NOLOAD);
+	const char *(*libnl_geterror)(int);
+	int (*libnl_syserr2nlerr)(int);
+	char line[256], expected[256];
+	int code, error;
+
+	if (!handle) {
+		printf("libnl-3.so.200 is not loaded: %s\n", dlerror());
+		exit(1);
+	}
+	*(void **)&libnl_geterror = dlsym(handle, "nl_geterror");
+	*(void **)&libnl_syserr2nlerr = dlsym(handle, "nl_syserr2nlerr");
+	if (!libnl_geterror || !libnl_syserr2nlerr) {
+		printf("dlsym on libnl-3.so.200 failed: %s\n", dlerror());
+		exit(1);
+	}
+	check_location(*(void **)&libnl_geterror, "libnl's own nl_geterror", "libnl-3.so");
+
+	for (code = 0; code <= NLE_MAX; code++) {
+		CHECK_STR(nl_geterror(code), libnl_geterror(code), "nl_geterror(code)");
+		CHECK_STR(nl_geterror(-code), libnl_geterror(code), "nl_geterror(-code)");
+	}
+
+	for (error = -200; error <= 200; error++) {
+		int expected_code = libnl_syserr2nlerr(error);
+
+		if (expect_nlerr && (error == ENOBUFS || error == -ENOBUFS))
+			expected_code = 35;
+		CHECK(nl_syserr2nlerr(error) == expected_code, "nl_syserr2nlerr(%d) is %d, expected %d",
+		      error, nl_syserr2nlerr(error), expected_code);
+	}
+
+	snprintf(expected, sizeof(expected), "%s\n", libnl_geterror(NLE_AGAIN));
+	CHECK_STR(capture_perror(NLE_AGAIN, NULL, line, sizeof(line)), expected, "nl_perror(NULL)");
+	CHECK_STR(capture_perror(-NLE_AGAIN, "", line, sizeof(line)), expected, "nl_perror(\"\")");
+	snprintf(expected, sizeof(expected), "recv: %s\n", libnl_geterror(NLE_AGAIN));
+	CHECK_STR(capture_perror(-NLE_AGAIN, "recv", line, sizeof(line)), expected,
+		  "nl_perror(\"recv\")");
+}
+
 int main(int argc, char **argv)
 {
 	int expect_nlerr = argc > 1 && strcmp(argv[1], "nlerr") == 0;
@@ -40,6 +119,8 @@ int main(int argc, char **argv)
 	check_location((void *)nl_geterror, "nl_geterror", library);
 	check_location((void *)nl_perror, "nl_perror", library);
 	check_location((void *)nl_syserr2nlerr, "nl_syserr2nlerr", library);
+
+	check_against_libnl(expect_nlerr);
 
 	if (expect_nlerr) {
 		CHECK(nl_syserr2nlerr(ENOBUFS) == 35, "nl_syserr2nlerr(ENOBUFS) is %d",
