@@ -105,12 +105,12 @@ $(BUILD)/cache_resync_linked: examples/cache_resync.c include/netlink/errno.h $(
 	@mkdir -p $(BUILD)
 	$(CC) $(CFLAGS) $(WARNINGS) -Iinclude $(LIBNL_ROUTE_CFLAGS) $< $(NLERR_LIBS) $(LIBNL_ROUTE_LIBS) -o $@
 
-$(BUILD)/abi: capi-tests/abi.c capi-tests/system_codes.c capi-tests/check.h capi-tests/code_names.h capi-tests/system_codes.h $(LIBRARY) | test-packages
+$(BUILD)/abi: capi-tests/abi.c capi-tests/system_codes.c capi-tests/check.h capi-tests/capture.h capi-tests/code_names.h capi-tests/system_codes.h $(LIBRARY) | test-packages
 	@mkdir -p $(BUILD)
 	$(CC) $(CFLAGS) $(WARNINGS) $(LIBNL_CFLAGS) -c capi-tests/system_codes.c -o $(BUILD)/system_codes.o
 	$(CC) $(CFLAGS) $(WARNINGS) $(NLERR_CFLAGS) capi-tests/abi.c $(BUILD)/system_codes.o $(NLERR_LIBS) -ldl -o $@
 
-$(BUILD)/preload: capi-tests/preload.c capi-tests/check.h | test-packages
+$(BUILD)/preload: capi-tests/preload.c capi-tests/check.h capi-tests/capture.h | test-packages
 	@mkdir -p $(BUILD)
 	$(CC) $(CFLAGS) $(WARNINGS) $(LIBNL_CFLAGS) $< $(LIBNL_LIBS) -ldl -o $@
 

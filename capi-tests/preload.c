@@ -16,10 +16,10 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include <netlink/errno.h>
 
+#include "capture.h"
 #include "check.h"
 
 #ifdef NLE_MISSED
@@ -33,33 +33,6 @@ static void check_location(void *function, const char *name, const char *library
 	CHECK(dladdr(function, &info) && info.dli_fname && strstr(info.dli_fname, library),
 	      "%s lives in %s, expected %s", name, info.dli_fname ? info.dli_fname : "(unknown)",
 	      library);
-}
-
-/* Calls nl_perror(error, prefix) with file descriptor 2 redirected into a
- * temporary file, and copies what it wrote into `buffer`. */
-static const char *capture_perror(int error, const char *prefix, char *buffer, size_t size)
-{
-	FILE *capture = tmpfile();
-	int saved_fd;
-	size_t length;
-
-	fflush(stderr);
-	saved_fd = dup(2);
-	if (!capture || saved_fd < 0 || dup2(fileno(capture), 2) < 0) {
-		printf("redirecting stderr failed\n");
-		exit(1);
-	}
-
-	nl_perror(error, prefix);
-	fflush(stderr);
-
-	dup2(saved_fd, 2);
-	close(saved_fd);
-	rewind(capture);
-	length = fread(buffer, 1, size - 1, capture);
-	buffer[length] = '\0';
-	fclose(capture);
-	return buffer;
 }
 
 /* Compares what the program's bindings return with libnl's own functions.
@@ -99,10 +72,12 @@ static void check_against_libnl(int expect_nlerr)
 	}
 
 	snprintf(expected, sizeof(expected), "%s\n", libnl_geterror(NLE_AGAIN));
-	CHECK_STR(capture_perror(NLE_AGAIN, NULL, line, sizeof(line)), expected, "nl_perror(NULL)");
-	CHECK_STR(capture_perror(-NLE_AGAIN, "", line, sizeof(line)), expected, "nl_perror(\"\")");
+	CHECK_STR(capture_stderr(nl_perror, NLE_AGAIN, NULL, line, sizeof(line)), expected,
+		  "nl_perror(NULL)");
+	CHECK_STR(capture_stderr(nl_perror, -NLE_AGAIN, "", line, sizeof(line)), expected,
+		  "nl_perror(\"\")");
 	snprintf(expected, sizeof(expected), "recv: %s\n", libnl_geterror(NLE_AGAIN));
-	CHECK_STR(capture_perror(-NLE_AGAIN, "recv", line, sizeof(line)), expected,
+	CHECK_STR(capture_stderr(nl_perror, -NLE_AGAIN, "recv", line, sizeof(line)), expected,
 		  "nl_perror(\"recv\")");
 }
 
